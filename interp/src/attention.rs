@@ -1,0 +1,204 @@
+//! The attention word: the only channel through which other threads (kill
+//! handles, the deadline watchdog, the CLI's Ctrl-C handler) and the VM's own
+//! bookkeeping (garbage collection, trace hooks, budgets) talk to a running
+//! dispatch loop. Any non-zero value sends the loop to `service_attention`
+//! before the next instruction; zero costs one relaxed load and one
+//! predictable branch per instruction.
+//!
+//! Blocking waits inside the VM (`time.sleep`, joins, lock waits) sleep on the
+//! condition variable here, so every bit that needs a prompt reaction also
+//! wakes them. The VM never starts a timer: deadlines are raised from outside
+//! (see the `killer` crate).
+
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicU8, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// Why the host stopped a run. Stored beside the word, published before the
+/// kill bit is raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum KillReason {
+    /// `KillHandle::kill` or `kill_hard` from host code.
+    Host = 1,
+    /// The run's deadline passed.
+    Deadline = 2,
+    /// The instruction budget ran out.
+    Budget = 3,
+    /// A signal (Ctrl-C twice, SIGTERM) reached the `vm` command.
+    Signal = 4,
+}
+
+impl KillReason {
+    fn from_u8(v: u8) -> Option<KillReason> {
+        Some(match v {
+            1 => KillReason::Host,
+            2 => KillReason::Deadline,
+            3 => KillReason::Budget,
+            4 => KillReason::Signal,
+            _ => return None,
+        })
+    }
+
+    /// A short human description, used in kill reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            KillReason::Host => "killed by the host",
+            KillReason::Deadline => "deadline exceeded",
+            KillReason::Budget => "instruction budget exhausted",
+            KillReason::Signal => "killed by a signal",
+        }
+    }
+}
+
+/// One word of request bits shared between a VM and whoever may stop it.
+#[derive(Debug, Default)]
+pub struct Attention {
+    word: AtomicU32,
+    /// First kill reason wins; 0 means none yet.
+    reason: AtomicU8,
+    /// Incremented for every run: timers armed for one run (a grace period)
+    /// must not fire into the next.
+    epoch: AtomicU64,
+    /// An exception injected by the host: class name and message.
+    injected: Mutex<Option<(String, String)>>,
+    /// Sleepers wait here; `raise` notifies when a waking bit is set.
+    lock: Mutex<()>,
+    wakeup: Condvar,
+}
+
+impl Attention {
+    /// Soft kill: raise `SystemExit` at the next instruction. One-shot: the
+    /// slow path lowers it when it raises the exception.
+    pub const KILL: u32 = 1 << 0;
+    /// Hard kill (grace spent, second kill, or `kill_hard`). Sticky: the VM
+    /// never clears it while running; no guest code runs once it is seen.
+    pub const KILL_HARD: u32 = 1 << 1;
+    /// Ctrl-C from the command line. One-shot: a catchable `KeyboardInterrupt`.
+    pub const INTERRUPT: u32 = 1 << 2;
+    /// Level-triggered: set while a trace hook is installed.
+    pub const TRACE: u32 = 1 << 3;
+    /// The heap passed its collection threshold; collect at this boundary.
+    pub const GC: u32 = 1 << 4;
+    /// An exception was injected by the host (`raise_exception`).
+    pub const INJECT: u32 = 1 << 5;
+    /// Level-triggered: an instruction budget is being counted.
+    pub const BUDGET: u32 = 1 << 6;
+    /// A pending exception must be re-raised (an uncatchable kill that guest
+    /// code tried to swallow with `return` in `finally`).
+    pub const RERAISE: u32 = 1 << 7;
+    /// Time to let another guest thread run.
+    pub const SWITCH: u32 = 1 << 8;
+
+    /// Bits that must interrupt a blocking wait.
+    pub const WAKING: u32 =
+        Self::KILL | Self::KILL_HARD | Self::INTERRUPT | Self::INJECT | Self::SWITCH;
+
+    /// A fresh word with no bits raised.
+    pub fn new() -> Attention {
+        Attention::default()
+    }
+
+    /// The hot-path test. Relaxed is enough: the bits carry no data, and
+    /// payloads (the kill reason, injected exceptions) are published with
+    /// Release before the bit and read with Acquire in the slow path.
+    #[inline(always)]
+    pub fn is_raised(&self) -> bool {
+        self.word.load(Ordering::Relaxed) != 0
+    }
+
+    /// Sets `bits`. One atomic read-modify-write, then a wake-up for
+    /// sleepers when a waking bit is among them. Callable from any thread.
+    #[inline]
+    pub fn raise(&self, bits: u32) {
+        // Release: whatever the raiser wrote before (reason, payload) is
+        // visible to the loop that observes the bit with `snapshot`.
+        self.word.fetch_or(bits, Ordering::Release);
+        if bits & Self::WAKING != 0 {
+            // Taking the lock orders this notify after any sleeper's check of
+            // the word, so a wake-up can never be lost.
+            let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+            self.wakeup.notify_all();
+        }
+    }
+
+    /// Clears `bits`.
+    #[inline]
+    pub fn lower(&self, bits: u32) {
+        self.word.fetch_and(!bits, Ordering::AcqRel);
+    }
+
+    /// The full word, for the slow path.
+    #[inline]
+    pub fn snapshot(&self) -> u32 {
+        self.word.load(Ordering::Acquire)
+    }
+
+    /// Records why the run is being killed; the first reason wins.
+    pub fn set_reason(&self, reason: KillReason) {
+        let _ = self
+            .reason
+            .compare_exchange(0, reason as u8, Ordering::AcqRel, Ordering::Acquire);
+    }
+
+    /// The recorded kill reason, if any.
+    pub fn reason(&self) -> Option<KillReason> {
+        KillReason::from_u8(self.reason.load(Ordering::Acquire))
+    }
+
+    /// The current run's number (see `reset_kill`).
+    pub fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Whether a hard kill has been requested.
+    pub fn is_hard_killed(&self) -> bool {
+        self.snapshot() & Self::KILL_HARD != 0
+    }
+
+    /// Injects an exception (`raise_exception`): it is raised in the guest
+    /// at the next instruction. `kind` is a builtin exception class name.
+    pub fn inject(&self, kind: &str, message: &str) {
+        *self.injected.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind.to_string(), message.to_string()));
+        self.raise(Self::INJECT);
+    }
+
+    /// Takes the injected exception, if any.
+    pub fn take_injected(&self) -> Option<(String, String)> {
+        self.injected.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    /// Forgets kill state so the VM can run another program after a kill.
+    /// Leaves level-triggered bits (`TRACE`, `BUDGET`, `GC`) alone.
+    pub fn reset_kill(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+        self.lower(Self::KILL | Self::KILL_HARD | Self::INTERRUPT | Self::INJECT | Self::RERAISE);
+        self.reason.store(0, Ordering::Release);
+        self.take_injected();
+    }
+
+    /// Sleeps for `duration` or until one of `bits` is raised, whichever
+    /// comes first. Returns `true` when woken by a bit.
+    pub fn sleep(&self, duration: Duration, bits: u32) -> bool {
+        let deadline = Instant::now().checked_add(duration);
+        let mut guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if self.word.load(Ordering::Acquire) & bits != 0 {
+                return true;
+            }
+            let remaining = match deadline {
+                Some(d) => match d.checked_duration_since(Instant::now()) {
+                    Some(r) if !r.is_zero() => r,
+                    _ => return false,
+                },
+                // Beyond `Instant`'s range: wait in long slices forever.
+                None => Duration::from_secs(3600),
+            };
+            guard = self
+                .wakeup
+                .wait_timeout(guard, remaining)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! `service_attention`: the one consumer of the attention word. The
+//! dispatch loop comes here, never inlined, whenever the word is non-zero;
+//! each bit is handled in order of precedence (a hard kill beats
+//! everything; garbage collection happens before anything can run guest
+//! code).
+
+use crate::attention::{Attention, KillReason};
+use crate::object::KillMark;
+use crate::trace::{HookAction, TraceEvent, TraceKind};
+use crate::value::Value;
+
+use super::{ExcKind, FrameKind, Unwind, Vm, VmResult};
+
+impl Vm {
+    /// Reacts to the raised bits before the instruction at the current
+    /// frame's `pc` runs. An `Err` is raised *at* that instruction.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn service_attention(&mut self) -> VmResult<()> {
+        let word = self.attention.snapshot();
+        if word & Attention::KILL_HARD != 0 {
+            // Sticky: never lowered here, so no guest code runs again until
+            // the host resets the VM for a new run.
+            let reason = self.attention.reason().unwrap_or(KillReason::Host);
+            return Err(Box::new(Unwind::Kill(reason)));
+        }
+        if word & Attention::GC != 0 {
+            self.attention.lower(Attention::GC);
+            self.collect_garbage();
+        }
+        if word & Attention::KILL != 0 {
+            self.attention.lower(Attention::KILL);
+            return Err(self.kill_exception());
+        }
+        if word & Attention::RERAISE != 0 {
+            self.attention.lower(Attention::RERAISE);
+            let k = std::mem::replace(&mut self.pending_kill, Value::Undef);
+            if !k.is_undef() {
+                return Err(Box::new(Unwind::Raise(k)));
+            }
+        }
+        if word & Attention::INTERRUPT != 0 {
+            self.attention.lower(Attention::INTERRUPT);
+            return Err(self.new_error_noargs(ExcKind::KeyboardInterrupt));
+        }
+        if word & Attention::INJECT != 0 {
+            self.attention.lower(Attention::INJECT);
+            if let Some((kind, msg)) = self.attention.take_injected() {
+                return Err(self.injected_exception(&kind, &msg));
+            }
+        }
+        if word & Attention::BUDGET != 0 {
+            if self.budget == 0 {
+                self.attention.lower(Attention::BUDGET);
+                self.attention.set_reason(KillReason::Budget);
+                return Err(self.kill_exception());
+            }
+            self.budget -= 1;
+        }
+        if word & Attention::TRACE != 0 && self.trace_hook.is_some() {
+            self.trace_instruction()?;
+        }
+        Ok(())
+    }
+
+    /// The soft kill: a `SystemExit` marked as the host's, uncatchable when
+    /// the policy says so.
+    fn kill_exception(&mut self) -> Box<Unwind> {
+        let reason = self.attention.reason().unwrap_or(KillReason::Host);
+        if self.soft_kill_site.is_empty() {
+            self.soft_kill_site = self.current_sites();
+        }
+        let e = self.new_error_noargs(ExcKind::SystemExit);
+        if let Unwind::Raise(exc) = *e {
+            self.mark_kill(
+                exc,
+                KillMark {
+                    reason,
+                    uncatchable: self.config.uncatchable_kill,
+                },
+            );
+        }
+        e
+    }
+
+    fn injected_exception(&mut self, kind: &str, msg: &str) -> Box<Unwind> {
+        let k = ExcKind::from_name(kind).unwrap_or(ExcKind::RuntimeError);
+        if msg.is_empty() {
+            self.new_error_noargs(k)
+        } else {
+            self.error(k, msg)
+        }
+    }
+
+    /// Polls the attention word from inside a long builtin (a big `join`,
+    /// `sorted`, `[0] * n`): kills, interrupts and injected exceptions land
+    /// here instead of after the builtin returns. Collections are left for
+    /// the next instruction boundary.
+    #[inline]
+    pub fn poll(&mut self) -> VmResult<()> {
+        let word = self.attention.snapshot();
+        if word & (Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT) == 0 {
+            return Ok(());
+        }
+        self.poll_slow(word)
+    }
+
+    #[cold]
+    fn poll_slow(&mut self, word: u32) -> VmResult<()> {
+        if word & Attention::KILL_HARD != 0 {
+            let reason = self.attention.reason().unwrap_or(KillReason::Host);
+            return Err(Box::new(Unwind::Kill(reason)));
+        }
+        if word & Attention::KILL != 0 {
+            self.attention.lower(Attention::KILL);
+            return Err(self.kill_exception());
+        }
+        if word & Attention::INTERRUPT != 0 {
+            self.attention.lower(Attention::INTERRUPT);
+            return Err(self.new_error_noargs(ExcKind::KeyboardInterrupt));
+        }
+        if word & Attention::INJECT != 0 {
+            self.attention.lower(Attention::INJECT);
+            if let Some((kind, msg)) = self.attention.take_injected() {
+                return Err(self.injected_exception(&kind, &msg));
+            }
+        }
+        Ok(())
+    }
+
+    /// Sleeps for `secs` (`time.sleep`), waking at once for a kill, an
+    /// interrupt or an injected exception.
+    pub fn sleep(&mut self, secs: f64) -> VmResult<()> {
+        self.flush();
+        if secs > 0.0 {
+            let d = std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX);
+            self.attention.sleep(
+                d,
+                Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT,
+            );
+        }
+        self.poll()
+    }
+
+    // ------------------------------------------------------------ tracing
+
+    /// Installs a host trace hook (replacing any other).
+    pub fn set_trace_hook(&mut self, hook: Option<Box<dyn crate::trace::TraceHook>>) {
+        self.trace_hook = hook;
+        if self.trace_hook.is_some() {
+            self.attention.raise(Attention::TRACE);
+        } else {
+            self.attention.lower(Attention::TRACE);
+        }
+    }
+
+    /// Sets an instruction budget: after `n` more instructions the run is
+    /// killed with reason `Budget`. `None` removes it.
+    pub fn set_instruction_budget(&mut self, n: Option<u64>) {
+        match n {
+            Some(n) => {
+                self.budget = n;
+                self.attention.raise(Attention::BUDGET);
+            }
+            None => self.attention.lower(Attention::BUDGET),
+        }
+    }
+
+    fn emit_trace(&mut self, kind: TraceKind, pc: u32, exception: Option<&str>) -> VmResult<()> {
+        let Some(frame) = self.frames.last().copied() else {
+            return Ok(());
+        };
+        let code = frame.code.inner();
+        let line = code.code.line_of(pc as usize);
+        let depth = self.frames.len();
+        let ev = TraceEvent {
+            kind,
+            filename: &code.source.filename,
+            function: code.name.inner().as_str(),
+            line,
+            pc,
+            depth,
+            exception,
+        };
+        let action = match self.trace_hook.as_mut() {
+            Some(h) => h.on_event(&ev),
+            None => HookAction::Continue,
+        };
+        match action {
+            HookAction::Continue => Ok(()),
+            HookAction::Raise(kind, msg) => Err(self.injected_exception(&kind, &msg)),
+            HookAction::Kill(reason) => {
+                self.attention.set_reason(reason);
+                Err(self.kill_exception())
+            }
+            HookAction::KillHard(reason) => {
+                self.attention.set_reason(reason);
+                self.attention.raise(Attention::KILL_HARD);
+                Err(Box::new(Unwind::Kill(reason)))
+            }
+        }
+    }
+
+    /// Computes the events due before the instruction at the current pc.
+    fn trace_instruction(&mut self) -> VmResult<()> {
+        let Some(frame) = self.frames.last().copied() else {
+            return Ok(());
+        };
+        let pc = frame.pc;
+        let code = frame.code.inner();
+        let line = code.code.line_of(pc as usize);
+        if frame.trace_line == 0 {
+            self.frames.last_mut().unwrap().trace_line = u32::MAX;
+            if !matches!(frame.kind, FrameKind::ClassBody(_)) || true {
+                self.emit_trace(TraceKind::Call, pc, None)?;
+            }
+        }
+        let f = *self.frames.last().unwrap();
+        let backward = pc < f.trace_pc;
+        if line != f.trace_line || backward {
+            let fm = self.frames.last_mut().unwrap();
+            fm.trace_line = line;
+            self.emit_trace(TraceKind::Line, pc, None)?;
+        }
+        self.frames.last_mut().unwrap().trace_pc = pc;
+        let wants = self.trace_hook.as_ref().is_some_and(|h| h.wants_instructions());
+        if wants {
+            self.emit_trace(TraceKind::Instruction, pc, None)?;
+        }
+        if matches!(code.code.ops[pc as usize], crate::bytecode::Op::Return | crate::bytecode::Op::Yield) {
+            self.emit_trace(TraceKind::Return, pc, None)?;
+        }
+        Ok(())
+    }
+
+    /// An `exception` event for the frame the exception is passing through.
+    pub(crate) fn trace_exception(&mut self, exc: Value) -> VmResult<()> {
+        let name = match exc {
+            Value::Instance(i) => i.class.name.to_string(),
+            _ => String::new(),
+        };
+        let pc = self.frames.last().map_or(0, |f| f.pc.saturating_sub(1));
+        self.emit_trace(TraceKind::Exception, pc, Some(&name))
+    }
+}

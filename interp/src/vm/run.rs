@@ -1,0 +1,1256 @@
+//! THE dispatch loop. Everything in this file is hot.
+//!
+//! The loop keeps the current frame's program counter, instruction and
+//! constant pointers, frame pointer and stack pointer in locals (registers),
+//! writes them back only before anything that can observe them (a call, a
+//! raise, the attention slow path), and reloads them after anything that
+//! can move the stack or switch frames (Lua's `savepc`/`Protect`
+//! discipline).
+//!
+//! Before every instruction it tests the attention word: one relaxed load
+//! and a branch that is almost never taken. That single test is how kills,
+//! deadlines, budgets, trace hooks, injected exceptions and garbage
+//! collection all reach a running guest.
+
+use crate::attention::Attention;
+use crate::bytecode::{BinaryKind, Op};
+use crate::intern::Symbol;
+use crate::object::*;
+use crate::value::Value;
+
+use super::call::Called;
+use super::ops::Cmp;
+use super::unwind::RaiseKind;
+use super::{ExcKind, Frame, FrameKind, Unwind, Vm, VmResult};
+
+/// Loop variants, chosen at compile time.
+pub(crate) struct Mode;
+
+impl Mode {
+    /// The attention word is tested before every instruction.
+    pub(crate) const CHECKED: u8 = 0;
+    /// No test at all: the benchmark baseline, never used by the `vm`
+    /// binary.
+    #[allow(dead_code)]
+    pub(crate) const UNCHECKED: u8 = 1;
+}
+
+impl Vm {
+    /// Runs until the frame stack is back at `stop` frames; returns the
+    /// value of the frame that returned there.
+    pub(crate) fn run_loop<const MODE: u8>(&mut self, stop: usize) -> VmResult<Value> {
+        // The attention word outlives this call (the VM owns an `Arc`).
+        let attention: *const Attention = std::sync::Arc::as_ptr(&self.attention);
+        'frame: loop {
+            let frame = *self.frames.last().expect("a frame to run");
+            let code: &CodeObj = frame.code.inner();
+            let module: &Module = frame.module.inner();
+            let ops: *const Op = code.code.ops.as_ptr();
+            let consts: *const Value = code.consts.as_ptr();
+            let base = frame.base as usize;
+            let mut pc = frame.pc as usize;
+            let mut stack: *mut Value = self.stack.as_mut_ptr();
+            // SAFETY (for every pointer operation below): frames are pushed
+            // only after `ensure_stack` reserved `base + frame_size` slots,
+            // and the compiler's `stack_size` bounds every push, so `fp` and
+            // `sp` stay inside `self.stack`; `pc` stays inside `ops` because
+            // every code object ends with a terminator and jump targets are
+            // patched instruction indices.
+            let mut fp: *mut Value = unsafe { stack.add(base) };
+            let mut sp: *mut Value = unsafe { stack.add(self.sp) };
+
+            macro_rules! push {
+                ($v:expr) => {{
+                    let v = $v;
+                    unsafe {
+                        *sp = v;
+                        sp = sp.add(1);
+                    }
+                }};
+            }
+            macro_rules! pop {
+                () => {{
+                    unsafe {
+                        sp = sp.sub(1);
+                        *sp
+                    }
+                }};
+            }
+            macro_rules! peek {
+                ($n:expr) => {
+                    unsafe { *sp.sub($n) }
+                };
+            }
+            macro_rules! set_top {
+                ($n:expr, $v:expr) => {{
+                    let v = $v;
+                    unsafe { *sp.sub($n) = v }
+                }};
+            }
+            macro_rules! sp_index {
+                () => {
+                    unsafe { sp.offset_from(stack) as usize }
+                };
+            }
+            // Write the registers back before anything that can look at the
+            // frame or the stack.
+            macro_rules! save {
+                () => {{
+                    let spi = sp_index!();
+                    self.sp = spi;
+                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                    spi
+                }};
+            }
+            // After a call that may have run guest code (and grown the
+            // stack): recompute the pointers from the saved index.
+            macro_rules! reload {
+                ($spi:expr) => {{
+                    stack = self.stack.as_mut_ptr();
+                    fp = unsafe { stack.add(base) };
+                    sp = unsafe { stack.add($spi) };
+                    let _ = fp;
+                }};
+            }
+            let err: Box<Unwind> = 'frame_err: {
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break 'frame_err e,
+                    }
+                };
+            }
+            // A slow path that may run guest code: save, call, reload.
+            macro_rules! slow {
+                ($e:expr) => {{
+                    let spi = save!();
+                    let r = $e;
+                    reload!(spi);
+                    tri!(r)
+                }};
+            }
+            macro_rules! binary {
+                ($kind:expr, $int:expr, $float:expr) => {{
+                    let b = peek!(1);
+                    let a = peek!(2);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => match $int(x, y) {
+                            Some(z) => Value::Int(z),
+                            None => slow!(self.binary_op($kind, a, b)),
+                        },
+                        (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
+                        _ => slow!(self.binary_op($kind, a, b)),
+                    };
+                    unsafe { sp = sp.sub(1) };
+                    set_top!(1, r);
+                }};
+            }
+            macro_rules! compare {
+                ($cmp:expr, $op:tt) => {{
+                    let b = peek!(1);
+                    let a = peek!(2);
+                    let r = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(x $op y),
+                        (Value::Float(x), Value::Float(y)) => Value::Bool(x $op y),
+                        _ => slow!(self.compare($cmp, a, b)),
+                    };
+                    unsafe { sp = sp.sub(1) };
+                    set_top!(1, r);
+                }};
+            }
+            macro_rules! jump_unless {
+                ($cmp:expr, $op:tt, $target:expr) => {{
+                    let b = peek!(1);
+                    let a = peek!(2);
+                    let holds = match (a, b) {
+                        (Value::Int(x), Value::Int(y)) => x $op y,
+                        (Value::Float(x), Value::Float(y)) => x $op y,
+                        _ => {
+                            let r = slow!(self.compare($cmp, a, b));
+                            match r {
+                                Value::Bool(t) => t,
+                                other => slow!(self.truthy(other)),
+                            }
+                        }
+                    };
+                    unsafe { sp = sp.sub(2) };
+                    if !holds {
+                        pc = $target as usize;
+                    }
+                }};
+            }
+            macro_rules! truth {
+                ($v:expr) => {{
+                    match $v {
+                        Value::Bool(t) => t,
+                        Value::None => false,
+                        Value::Int(i) => i != 0,
+                        other => slow!(self.truthy(other)),
+                    }
+                }};
+            }
+
+                loop {
+                    // THE check: every instruction boundary, before fetch.
+                    // Kill latency is therefore bounded by the slowest single
+                    // instruction, which is why long builtins poll too.
+                    if MODE == Mode::CHECKED && unsafe { (*attention).is_raised() } {
+                        // Raised *at* the instruction about to run: record it
+                        // as executing (pc + 1) for the unwinder.
+                        let spi = sp_index!();
+                        self.sp = spi;
+                        unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                        if let Err(e) = self.service_attention() {
+                            unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 + 1 };
+                            break 'frame_err e;
+                        }
+                        // A hook may not switch frames, but a collection or a
+                        // trace callback may have used the stack above us.
+                        reload!(spi);
+                    }
+                    let op = unsafe { *ops.add(pc) };
+                    pc += 1;
+                    match op {
+                        Op::Nop => {}
+                        Op::Pop => unsafe { sp = sp.sub(1) },
+                        Op::Dup => {
+                            let v = peek!(1);
+                            push!(v);
+                        }
+                        Op::Dup2 => {
+                            let a = peek!(2);
+                            let b = peek!(1);
+                            push!(a);
+                            push!(b);
+                        }
+                        Op::Swap => {
+                            let a = peek!(2);
+                            let b = peek!(1);
+                            set_top!(2, b);
+                            set_top!(1, a);
+                        }
+                        Op::Rot3 => {
+                            let c = peek!(1);
+                            set_top!(1, peek!(2));
+                            set_top!(2, peek!(3));
+                            set_top!(3, c);
+                        }
+                        Op::Rot4 => {
+                            let d = peek!(1);
+                            set_top!(1, peek!(2));
+                            set_top!(2, peek!(3));
+                            set_top!(3, peek!(4));
+                            set_top!(4, d);
+                        }
+                        Op::LoadConst(i) => push!(unsafe { *consts.add(i as usize) }),
+                        Op::LoadNone => push!(Value::None),
+                        Op::LoadInt(i) => push!(Value::Int(i as i64)),
+                        Op::LoadLocal(i) => {
+                            let v = unsafe { *fp.add(i as usize) };
+                            if v.is_undef() {
+                                save!();
+                                break 'frame_err self.unbound_local(code, i as usize);
+                            }
+                            push!(v);
+                        }
+                        Op::LoadLocal2(a, b) => {
+                            let x = unsafe { *fp.add(a as usize) };
+                            let y = unsafe { *fp.add(b as usize) };
+                            if x.is_undef() || y.is_undef() {
+                                save!();
+                                let i = if x.is_undef() { a } else { b };
+                                break 'frame_err self.unbound_local(code, i as usize);
+                            }
+                            push!(x);
+                            push!(y);
+                        }
+                        Op::StoreLocal(i) => {
+                            let v = pop!();
+                            unsafe { *fp.add(i as usize) = v };
+                        }
+                        Op::DeleteLocal(i) => {
+                            if unsafe { *fp.add(i as usize) }.is_undef() {
+                                save!();
+                                break 'frame_err self.unbound_local(code, i as usize);
+                            }
+                            unsafe { *fp.add(i as usize) = Value::Undef };
+                        }
+                        Op::LoadDeref(i) => {
+                            let v = match unsafe { *fp.add(i as usize) } {
+                                Value::Cell(c) => c.value.get(),
+                                _ => Value::Undef,
+                            };
+                            if v.is_undef() {
+                                save!();
+                                break 'frame_err self.unbound_deref(code, i as usize);
+                            }
+                            push!(v);
+                        }
+                        Op::StoreDeref(i) => {
+                            let v = pop!();
+                            if let Value::Cell(c) = unsafe { *fp.add(i as usize) } {
+                                c.value.set(v);
+                            }
+                        }
+                        Op::DeleteDeref(i) => {
+                            if let Value::Cell(c) = unsafe { *fp.add(i as usize) } {
+                                if c.value.get().is_undef() {
+                                    save!();
+                                    break 'frame_err self.unbound_deref(code, i as usize);
+                                }
+                                c.value.set(Value::Undef);
+                            }
+                        }
+                        Op::LoadClosure(i) => push!(unsafe { *fp.add(i as usize) }),
+                        Op::MakeCell(i) => {
+                            let v = unsafe { *fp.add(i as usize) };
+                            if !matches!(v, Value::Cell(_)) {
+                                let spi = save!();
+                                let c = self.alloc(CellObj {
+                                    value: std::cell::Cell::new(v),
+                                });
+                                reload!(spi);
+                                unsafe { *fp.add(i as usize) = Value::Cell(c) };
+                            }
+                        }
+                        Op::LoadGlobal(i) => {
+                            let slot = unsafe { *code.global_slots.get_unchecked(i as usize) };
+                            let v = module.get_slot(slot);
+                            let v = if v.is_undef() {
+                                slow!(self.load_global_slow(module, slot))
+                            } else {
+                                v
+                            };
+                            push!(v);
+                        }
+                        Op::StoreGlobal(i) => {
+                            let slot = unsafe { *code.global_slots.get_unchecked(i as usize) };
+                            let v = pop!();
+                            module.set_slot(slot, v);
+                        }
+                        Op::DeleteGlobal(i) => {
+                            let slot = code.global_slots[i as usize];
+                            if module.get_slot(slot).is_undef() {
+                                save!();
+                                let name = module.slot_name(slot);
+                                break 'frame_err self.name_error(name);
+                            }
+                            module.set_slot(slot, Value::Undef);
+                        }
+                        Op::LoadName(i) => {
+                            let name = code.names[i as usize];
+                            let v = slow!(self.load_name(frame, name));
+                            push!(v);
+                        }
+                        Op::StoreName(i) => {
+                            let name = code.names[i as usize];
+                            let v = peek!(1);
+                            slow!(self.store_name(frame, name, v));
+                            unsafe { sp = sp.sub(1) };
+                        }
+                        Op::DeleteName(i) => {
+                            let name = code.names[i as usize];
+                            slow!(self.delete_name(frame, name));
+                        }
+                        Op::LoadAttr(i) => {
+                            let name = code.names[i as usize];
+                            let obj = peek!(1);
+                            let v = match obj {
+                                Value::Instance(inst) => match inst.attrs.get(name) {
+                                    Some(v) => v,
+                                    None => slow!(self.get_attr(obj, name)),
+                                },
+                                _ => slow!(self.get_attr(obj, name)),
+                            };
+                            set_top!(1, v);
+                        }
+                        Op::StoreAttr(i) => {
+                            let name = code.names[i as usize];
+                            let obj = peek!(1);
+                            let v = peek!(2);
+                            match obj {
+                                Value::Instance(inst)
+                                    if inst.class.user_defined && inst.attrs.get(name).is_some() =>
+                                {
+                                    inst.attrs.set(name, v)
+                                }
+                                _ => slow!(self.set_attr(obj, name, v)),
+                            }
+                            unsafe { sp = sp.sub(2) };
+                        }
+                        Op::DeleteAttr(i) => {
+                            let name = code.names[i as usize];
+                            let obj = peek!(1);
+                            slow!(self.del_attr(obj, name));
+                            unsafe { sp = sp.sub(1) };
+                        }
+                        Op::LoadMethod(i) => {
+                            let name = code.names[i as usize];
+                            let obj = peek!(1);
+                            let (f, selfv) = slow!(self.load_method(obj, name));
+                            set_top!(1, f);
+                            push!(selfv);
+                        }
+                        Op::Subscr => {
+                            let key = peek!(1);
+                            let obj = peek!(2);
+                            let v = match (obj, key) {
+                                (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                                    l.get(i as usize).unwrap()
+                                }
+                                _ => slow!(self.subscr(obj, key)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, v);
+                        }
+                        Op::StoreSubscr => {
+                            let key = peek!(1);
+                            let obj = peek!(2);
+                            let v = peek!(3);
+                            match (obj, key) {
+                                (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                                    l.set(i as usize, v);
+                                }
+                                _ => slow!(self.store_subscr(obj, key, v)),
+                            }
+                            unsafe { sp = sp.sub(3) };
+                        }
+                        Op::DeleteSubscr => {
+                            let key = peek!(1);
+                            let obj = peek!(2);
+                            slow!(self.delete_subscr(obj, key));
+                            unsafe { sp = sp.sub(2) };
+                        }
+                        Op::BuildSlice(n) => {
+                            let (start, stop, step) = if n == 3 {
+                                (peek!(3), peek!(2), peek!(1))
+                            } else {
+                                (peek!(2), peek!(1), Value::None)
+                            };
+                            let s = self.alloc(Slice { start, stop, step });
+                            unsafe { sp = sp.sub(n as usize) };
+                            push!(Value::Slice(s));
+                        }
+                        Op::Add => binary!(BinaryKind::Add, i64::checked_add, |x: f64, y: f64| x + y),
+                        Op::Sub => binary!(BinaryKind::Sub, i64::checked_sub, |x: f64, y: f64| x - y),
+                        Op::Mul => binary!(BinaryKind::Mul, i64::checked_mul, |x: f64, y: f64| x * y),
+                        Op::Mod => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => Value::Int(x % y),
+                                _ => slow!(self.binary_op(BinaryKind::Mod, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::FloorDiv => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => Value::Int(x / y),
+                                _ => slow!(self.binary_op(BinaryKind::FloorDiv, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::TrueDiv => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Float(x), Value::Float(y)) if y != 0.0 => Value::Float(x / y),
+                                (Value::Float(x), Value::Int(y)) if y != 0 => Value::Float(x / y as f64),
+                                _ => slow!(self.binary_op(BinaryKind::TrueDiv, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::Pow | Op::LShift | Op::RShift | Op::BitAnd | Op::BitOr | Op::BitXor | Op::MatMul => {
+                            let kind = match op {
+                                Op::Pow => BinaryKind::Pow,
+                                Op::LShift => BinaryKind::LShift,
+                                Op::RShift => BinaryKind::RShift,
+                                Op::BitAnd => BinaryKind::BitAnd,
+                                Op::BitOr => BinaryKind::BitOr,
+                                Op::BitXor => BinaryKind::BitXor,
+                                _ => BinaryKind::MatMul,
+                            };
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (kind, a, b) {
+                                (BinaryKind::BitAnd, Value::Int(x), Value::Int(y)) => Value::Int(x & y),
+                                (BinaryKind::BitOr, Value::Int(x), Value::Int(y)) => Value::Int(x | y),
+                                (BinaryKind::BitXor, Value::Int(x), Value::Int(y)) => Value::Int(x ^ y),
+                                _ => slow!(self.binary_op(kind, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::InplaceAdd => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
+                                    Some(z) => Value::Int(z),
+                                    None => slow!(self.inplace_op(BinaryKind::Add, a, b)),
+                                },
+                                (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                                _ => slow!(self.inplace_op(BinaryKind::Add, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::Inplace(k) => {
+                            let kind = BinaryKind::ALL[k as usize];
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (kind, a, b) {
+                                (BinaryKind::Sub, Value::Int(x), Value::Int(y)) => match x.checked_sub(y) {
+                                    Some(z) => Value::Int(z),
+                                    None => slow!(self.inplace_op(kind, a, b)),
+                                },
+                                (BinaryKind::Mul, Value::Int(x), Value::Int(y)) => match x.checked_mul(y) {
+                                    Some(z) => Value::Int(z),
+                                    None => slow!(self.inplace_op(kind, a, b)),
+                                },
+                                (BinaryKind::Sub, Value::Float(x), Value::Float(y)) => Value::Float(x - y),
+                                (BinaryKind::Mul, Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                                _ => slow!(self.inplace_op(kind, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::Neg => {
+                            let a = peek!(1);
+                            let r = match a {
+                                Value::Int(x) if x != i64::MIN => Value::Int(-x),
+                                Value::Float(x) => Value::Float(-x),
+                                _ => slow!(self.neg(a)),
+                            };
+                            set_top!(1, r);
+                        }
+                        Op::Pos => {
+                            let a = peek!(1);
+                            let r = slow!(self.pos(a));
+                            set_top!(1, r);
+                        }
+                        Op::Invert => {
+                            let a = peek!(1);
+                            let r = slow!(self.invert(a));
+                            set_top!(1, r);
+                        }
+                        Op::Not => {
+                            let a = peek!(1);
+                            let t = truth!(a);
+                            set_top!(1, Value::Bool(!t));
+                        }
+                        Op::Lt => compare!(Cmp::Lt, <),
+                        Op::Le => compare!(Cmp::Le, <=),
+                        Op::Gt => compare!(Cmp::Gt, >),
+                        Op::Ge => compare!(Cmp::Ge, >=),
+                        Op::Eq => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) => x == y,
+                                (Value::Float(x), Value::Float(y)) => x == y,
+                                (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+                                _ => match slow!(self.compare(Cmp::Eq, a, b)) {
+                                    Value::Bool(t) => t,
+                                    other => {
+                                        unsafe { sp = sp.sub(1) };
+                                        set_top!(1, other);
+                                        continue;
+                                    }
+                                },
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, Value::Bool(r));
+                        }
+                        Op::Ne => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
+                                (Value::Float(x), Value::Float(y)) => Value::Bool(x != y),
+                                (Value::Str(x), Value::Str(y)) => Value::Bool(x.as_str() != y.as_str()),
+                                _ => slow!(self.compare(Cmp::Ne, a, b)),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, r);
+                        }
+                        Op::Is | Op::IsNot => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = a.is(b) == (op == Op::Is);
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, Value::Bool(r));
+                        }
+                        Op::In | Op::NotIn => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = slow!(self.contains(b, a));
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, Value::Bool(r == (op == Op::In)));
+                        }
+                        Op::Jump(t) | Op::JumpBack(t) => pc = t as usize,
+                        Op::PopJumpIfFalse(t) => {
+                            let v = peek!(1);
+                            let c = truth!(v);
+                            unsafe { sp = sp.sub(1) };
+                            if !c {
+                                pc = t as usize;
+                            }
+                        }
+                        Op::PopJumpIfTrue(t) | Op::PopJumpBackIfTrue(t) => {
+                            let v = peek!(1);
+                            let c = truth!(v);
+                            unsafe { sp = sp.sub(1) };
+                            if c {
+                                pc = t as usize;
+                            }
+                        }
+                        Op::JumpIfFalseOrPop(t) => {
+                            let v = peek!(1);
+                            if truth!(v) {
+                                unsafe { sp = sp.sub(1) };
+                            } else {
+                                pc = t as usize;
+                            }
+                        }
+                        Op::JumpIfTrueOrPop(t) => {
+                            let v = peek!(1);
+                            if truth!(v) {
+                                pc = t as usize;
+                            } else {
+                                unsafe { sp = sp.sub(1) };
+                            }
+                        }
+                        Op::JumpIfNotLt(t) => jump_unless!(Cmp::Lt, <, t),
+                        Op::JumpIfNotLe(t) => jump_unless!(Cmp::Le, <=, t),
+                        Op::JumpIfNotGt(t) => jump_unless!(Cmp::Gt, >, t),
+                        Op::JumpIfNotGe(t) => jump_unless!(Cmp::Ge, >=, t),
+                        Op::JumpIfNotEq(t) => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let holds = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) => x == y,
+                                (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+                                _ => {
+                                    let r = slow!(self.compare(Cmp::Eq, a, b));
+                                    truth!(r)
+                                }
+                            };
+                            unsafe { sp = sp.sub(2) };
+                            if !holds {
+                                pc = t as usize;
+                            }
+                        }
+                        Op::JumpIfNotNe(t) => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let holds = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) => x != y,
+                                (Value::Str(x), Value::Str(y)) => x.as_str() != y.as_str(),
+                                _ => {
+                                    let r = slow!(self.compare(Cmp::Ne, a, b));
+                                    truth!(r)
+                                }
+                            };
+                            unsafe { sp = sp.sub(2) };
+                            if !holds {
+                                pc = t as usize;
+                            }
+                        }
+                        Op::GetIter => {
+                            let v = peek!(1);
+                            let it = slow!(self.get_iter(v));
+                            set_top!(1, it);
+                        }
+                        Op::ForIter(t) => {
+                            let it = peek!(1);
+                            match it {
+                                Value::Iter(obj) => {
+                                    let next = match obj.state() {
+                                        IterState::Range { next, stop, step } => {
+                                            let n = *next;
+                                            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                                *next = n.saturating_add(*step);
+                                                Some(Value::Int(n))
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        IterState::List { list, next } => {
+                                            let r = list.get(*next);
+                                            *next += 1;
+                                            r
+                                        }
+                                        _ => slow!(self.builtin_iter_next(obj)),
+                                    };
+                                    match next {
+                                        Some(v) => push!(v),
+                                        None => {
+                                            unsafe { sp = sp.sub(1) };
+                                            pc = t as usize;
+                                        }
+                                    }
+                                }
+                                Value::Generator(g) => {
+                                    if g.status.get() == GenStatus::Done {
+                                        unsafe { sp = sp.sub(1) };
+                                        pc = t as usize;
+                                    } else {
+                                        let spi = save!();
+                                        tri!(self.push_generator_frame(
+                                            g,
+                                            Value::Undef,
+                                            FrameKind::GenFor { gen: g, exit: t as u32 },
+                                            spi
+                                        ));
+                                        continue 'frame;
+                                    }
+                                }
+                                _ => {
+                                    let next = slow!(self.iter_next(it));
+                                    match next {
+                                        Some(v) => push!(v),
+                                        None => {
+                                            unsafe { sp = sp.sub(1) };
+                                            pc = t as usize;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        Op::Call(argc) => {
+                            let argc = argc as usize;
+                            let func_slot = sp_index!() - argc - 1;
+                            let callee = unsafe { *stack.add(func_slot) };
+                            if let Value::Func(f) = callee {
+                                let fc = f.code.inner();
+                                let c = &fc.code;
+                                if c.argcount as usize == argc
+                                    && c.kwonly == 0
+                                    && !c.flags.varargs
+                                    && !c.flags.varkw
+                                    && !c.flags.generator
+                                    && self.frames.len() < self.config.recursion_limit
+                                {
+                                    // The fast call: the arguments already sit
+                                    // where the callee's first slots go.
+                                    let new_base = func_slot + 1;
+                                    let nslots = c.nslots();
+                                    let needed = new_base + c.frame_size() + 1;
+                                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                                    if needed > self.stack.len() {
+                                        self.ensure_stack(needed);
+                                    }
+                                    let st = &mut self.stack[new_base..new_base + nslots];
+                                    for s in &mut st[argc..] {
+                                        *s = Value::Undef;
+                                    }
+                                    let nfrees = c.nfrees as usize;
+                                    for (k, cell) in f.closure.iter().enumerate() {
+                                        st[nslots - nfrees + k] = Value::Cell(*cell);
+                                    }
+                                    self.frames.push(Frame {
+                                        code: f.code,
+                                        func: Some(f),
+                                        module: f.module,
+                                        pc: 0,
+                                        base: new_base as u32,
+                                        ret: func_slot as u32,
+                                        kind: FrameKind::Normal,
+                                        trace_line: 0,
+                                        trace_pc: 0,
+                                    });
+                                    self.sp = new_base + nslots;
+                                    continue 'frame;
+                                }
+                            }
+                            save!();
+                            match self.invoke(func_slot, func_slot + 1, argc, &[], func_slot) {
+                                Ok(Called::Done(v)) => {
+                                    reload!(func_slot);
+                                    push!(v);
+                                }
+                                Ok(Called::Pushed) => continue 'frame,
+                                Err(e) => break 'frame_err e,
+                            }
+                        }
+                        Op::CallKw(argc, k) => {
+                            let argc = argc as usize;
+                            let func_slot = sp_index!() - argc - 1;
+                            let names = kwnames(consts, k, self);
+                            save!();
+                            match self.invoke(func_slot, func_slot + 1, argc, &names, func_slot) {
+                                Ok(Called::Done(v)) => {
+                                    reload!(func_slot);
+                                    push!(v);
+                                }
+                                Ok(Called::Pushed) => continue 'frame,
+                                Err(e) => break 'frame_err e,
+                            }
+                        }
+                        Op::CallMethod(argc) => {
+                            let argc = argc as usize;
+                            let func_slot = sp_index!() - argc - 2;
+                            let selfv = unsafe { *stack.add(func_slot + 1) };
+                            let (args_start, n) = if selfv.is_undef() {
+                                (func_slot + 2, argc)
+                            } else {
+                                (func_slot + 1, argc + 1)
+                            };
+                            if let Value::Func(f) = unsafe { *stack.add(func_slot) } {
+                                let c = &f.code.inner().code;
+                                if c.argcount as usize == n
+                                    && c.kwonly == 0
+                                    && !c.flags.varargs
+                                    && !c.flags.varkw
+                                    && !c.flags.generator
+                                    && self.frames.len() < self.config.recursion_limit
+                                {
+                                    let nslots = c.nslots();
+                                    let needed = args_start + c.frame_size() + 1;
+                                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                                    if needed > self.stack.len() {
+                                        self.ensure_stack(needed);
+                                    }
+                                    let st = &mut self.stack[args_start..args_start + nslots];
+                                    for s in &mut st[n..] {
+                                        *s = Value::Undef;
+                                    }
+                                    let nfrees = c.nfrees as usize;
+                                    for (k, cell) in f.closure.iter().enumerate() {
+                                        st[nslots - nfrees + k] = Value::Cell(*cell);
+                                    }
+                                    self.frames.push(Frame {
+                                        code: f.code,
+                                        func: Some(f),
+                                        module: f.module,
+                                        pc: 0,
+                                        base: args_start as u32,
+                                        ret: func_slot as u32,
+                                        kind: FrameKind::Normal,
+                                        trace_line: 0,
+                                        trace_pc: 0,
+                                    });
+                                    self.sp = args_start + nslots;
+                                    continue 'frame;
+                                }
+                            }
+                            save!();
+                            match self.invoke(func_slot, args_start, n, &[], func_slot) {
+                                Ok(Called::Done(v)) => {
+                                    reload!(func_slot);
+                                    push!(v);
+                                }
+                                Ok(Called::Pushed) => continue 'frame,
+                                Err(e) => break 'frame_err e,
+                            }
+                        }
+                        Op::CallMethodKw(argc, k) => {
+                            let argc = argc as usize;
+                            let func_slot = sp_index!() - argc - 2;
+                            let selfv = unsafe { *stack.add(func_slot + 1) };
+                            let (args_start, n) = if selfv.is_undef() {
+                                (func_slot + 2, argc)
+                            } else {
+                                (func_slot + 1, argc + 1)
+                            };
+                            let names = kwnames(consts, k, self);
+                            save!();
+                            match self.invoke(func_slot, args_start, n, &names, func_slot) {
+                                Ok(Called::Done(v)) => {
+                                    reload!(func_slot);
+                                    push!(v);
+                                }
+                                Ok(Called::Pushed) => continue 'frame,
+                                Err(e) => break 'frame_err e,
+                            }
+                        }
+                        Op::CallEx(has_kw) => {
+                            let n = 2 + has_kw as usize;
+                            let func_slot = sp_index!() - n;
+                            save!();
+                            match self.call_ex(func_slot, has_kw != 0) {
+                                Ok(Called::Done(v)) => {
+                                    reload!(func_slot);
+                                    push!(v);
+                                }
+                                Ok(Called::Pushed) => continue 'frame,
+                                Err(e) => break 'frame_err e,
+                            }
+                        }
+                        Op::MakeFunction(flags) => {
+                            let f = slow!(self.make_function(sp_index!(), flags, module));
+                            let k = (flags & 1 != 0) as usize + (flags & 2 != 0) as usize + (flags & 4 != 0) as usize;
+                            unsafe { sp = sp.sub(k) };
+                            set_top!(1, f);
+                        }
+                        Op::Return => {
+                            let v = pop!();
+                            let done = unsafe { self.frames.pop().unwrap_unchecked() };
+                            let result = match done.kind {
+                                FrameKind::Normal => v,
+                                _ => match self.return_special(&done, v) {
+                                    Ok(r) => r,
+                                    Err(e) => break 'frame_err e,
+                                },
+                            };
+                            if let FrameKind::GenFor { exit, .. } | FrameKind::GenYieldFrom { exit, .. } = done.kind {
+                                // The consumer's loop is over (or `yield
+                                // from` has its value).
+                                let caller = unsafe { self.frames.last_mut().unwrap_unchecked() };
+                                caller.pc = exit;
+                                let spi = done.ret as usize;
+                                if matches!(done.kind, FrameKind::GenFor { .. }) {
+                                    // Pop the generator itself.
+                                    self.sp = spi - 1;
+                                } else {
+                                    // Replace the sub-iterator with the value.
+                                    self.stack[spi - 1] = result;
+                                    self.sp = spi;
+                                }
+                                continue 'frame;
+                            }
+                            unsafe { *stack.add(done.ret as usize) = result };
+                            self.sp = done.ret as usize + 1;
+                            if self.frames.len() <= stop {
+                                return Ok(result);
+                            }
+                            continue 'frame;
+                        }
+                        Op::Yield => {
+                            let v = pop!();
+                            let spi = save!();
+                            let done = self.suspend_generator(spi, pc as u32);
+                            let ret = done.ret as usize;
+                            self.stack[ret] = v;
+                            self.sp = ret + 1;
+                            if let FrameKind::GenYieldFrom { .. } = done.kind {
+                                // The sub-generator yielded: the delegating
+                                // generator passes it on (its next op yields).
+                            }
+                            if self.frames.len() <= stop {
+                                return Ok(v);
+                            }
+                            continue 'frame;
+                        }
+                        Op::GetYieldFromIter => {
+                            let v = peek!(1);
+                            let it = match v {
+                                Value::Generator(_) => v,
+                                _ => slow!(self.get_iter(v)),
+                            };
+                            set_top!(1, it);
+                        }
+                        Op::YieldFromStep(t) => {
+                            let sent = peek!(1);
+                            let it = peek!(2);
+                            match it {
+                                Value::Generator(g) if g.status.get() != GenStatus::Done => {
+                                    unsafe { sp = sp.sub(1) };
+                                    let spi = save!();
+                                    tri!(self.push_generator_frame(
+                                        g,
+                                        sent,
+                                        FrameKind::GenYieldFrom { gen: g, exit: t as u32 },
+                                        spi
+                                    ));
+                                    continue 'frame;
+                                }
+                                Value::Generator(_) => {
+                                    unsafe { sp = sp.sub(1) };
+                                    set_top!(1, Value::None);
+                                    pc = t as usize;
+                                }
+                                _ => {
+                                    let next = slow!(self.iter_next(it));
+                                    unsafe { sp = sp.sub(1) };
+                                    match next {
+                                        Some(v) => push!(v),
+                                        None => {
+                                            set_top!(1, Value::None);
+                                            pc = t as usize;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        Op::BuildList(n) => {
+                            let n = n as usize;
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(n), n) }.to_vec();
+                            let l = self.list_value(items);
+                            unsafe { sp = sp.sub(n) };
+                            push!(l);
+                        }
+                        Op::BuildTuple(n) => {
+                            let n = n as usize;
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(n), n) }.to_vec();
+                            let t = self.tuple_value(items);
+                            unsafe { sp = sp.sub(n) };
+                            push!(t);
+                        }
+                        Op::BuildDict(n) => {
+                            let n = n as usize;
+                            let d = slow!(self.build_dict(sp_index!() - 2 * n, n));
+                            unsafe { sp = sp.sub(2 * n) };
+                            push!(d);
+                        }
+                        Op::BuildString(n) => {
+                            let n = n as usize;
+                            let s = slow!(self.build_string(sp_index!() - n, n));
+                            unsafe { sp = sp.sub(n) };
+                            push!(s);
+                        }
+                        Op::FormatValue(flags) => {
+                            let has_spec = flags & 4 != 0;
+                            let (v, spec) = if has_spec { (peek!(2), peek!(1)) } else { (peek!(1), Value::Undef) };
+                            let s = slow!(self.format_value(v, flags & 3, spec));
+                            if has_spec {
+                                unsafe { sp = sp.sub(1) };
+                            }
+                            set_top!(1, s);
+                        }
+                        Op::ListAppend(n) => {
+                            let v = peek!(1);
+                            if let Value::List(l) = peek!(n as usize + 1) {
+                                let grown = l.push(v);
+                                if grown > 0 {
+                                    self.note_growth(grown);
+                                }
+                            }
+                            unsafe { sp = sp.sub(1) };
+                        }
+                        Op::ListExtend(n) => {
+                            let v = peek!(1);
+                            let target = peek!(n as usize + 1);
+                            slow!(self.list_extend(target, v));
+                            unsafe { sp = sp.sub(1) };
+                        }
+                        Op::MapAdd(n) => {
+                            let v = peek!(1);
+                            let k = peek!(2);
+                            if let Value::Dict(d) = peek!(n as usize + 2) {
+                                slow!(self.dict_set(d, k, v));
+                            }
+                            unsafe { sp = sp.sub(2) };
+                        }
+                        Op::DictUpdate(n) => {
+                            let v = peek!(1);
+                            let target = peek!(n as usize + 1);
+                            slow!(self.dict_update_from(target, v));
+                            unsafe { sp = sp.sub(1) };
+                        }
+                        Op::ListToTuple => {
+                            let v = peek!(1);
+                            if let Value::List(l) = v {
+                                let t = self.tuple_value(l.to_vec());
+                                set_top!(1, t);
+                            }
+                        }
+                        Op::UnpackSequence(n) => {
+                            let n = n as usize;
+                            let v = peek!(1);
+                            match v {
+                                Value::Tuple(t) if t.len() == n => {
+                                    unsafe { sp = sp.sub(1) };
+                                    for &x in t.items().iter().rev() {
+                                        push!(x);
+                                    }
+                                }
+                                Value::List(l) if l.len() == n => {
+                                    unsafe { sp = sp.sub(1) };
+                                    let items = l.to_vec();
+                                    for &x in items.iter().rev() {
+                                        push!(x);
+                                    }
+                                }
+                                _ => {
+                                    let items = slow!(self.unpack(v, n, None));
+                                    unsafe { sp = sp.sub(1) };
+                                    for &x in items.iter().rev() {
+                                        push!(x);
+                                    }
+                                }
+                            }
+                        }
+                        Op::UnpackEx(before, after) => {
+                            let v = peek!(1);
+                            let items = slow!(self.unpack(v, before as usize, Some(after as usize)));
+                            unsafe { sp = sp.sub(1) };
+                            for &x in items.iter().rev() {
+                                push!(x);
+                            }
+                        }
+                        Op::PushExcInfo => {
+                            let exc = peek!(1);
+                            set_top!(1, self.exc_current);
+                            push!(exc);
+                            self.exc_current = exc;
+                        }
+                        Op::PopExcept => {
+                            let prev = pop!();
+                            let leaving = self.exc_current;
+                            self.exc_current = prev;
+                            if let Some(mark) = self.kill_mark(leaving) {
+                                if mark.uncatchable {
+                                    // The guest is dropping an uncatchable
+                                    // kill (`return` in `finally`): re-raise it
+                                    // at the next instruction.
+                                    self.pending_kill = leaving;
+                                    self.attention.raise(Attention::RERAISE);
+                                }
+                            }
+                        }
+                        Op::CheckExcMatch => {
+                            let typ = peek!(1);
+                            let exc = peek!(2);
+                            let m = slow!(self.exception_matches(exc, typ));
+                            set_top!(1, Value::Bool(m));
+                        }
+                        Op::Reraise => {
+                            let exc = pop!();
+                            save!();
+                            let e = Box::new(Unwind::Raise(exc));
+                            match self.unwind(e, stop, RaiseKind::Reraise) {
+                                Ok(()) => continue 'frame,
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        Op::RaiseCurrent => {
+                            save!();
+                            let exc = self.exc_current;
+                            if exc.is_none() {
+                                break 'frame_err self.error(ExcKind::RuntimeError, "No active exception to reraise");
+                            }
+                            match self.unwind(Box::new(Unwind::Raise(exc)), stop, RaiseKind::Reraise) {
+                                Ok(()) => continue 'frame,
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        Op::Raise => {
+                            let v = peek!(1);
+                            let exc = slow!(self.make_raisable(v));
+                            unsafe { sp = sp.sub(1) };
+                            save!();
+                            break 'frame_err Box::new(Unwind::Raise(exc));
+                        }
+                        Op::RaiseFrom => {
+                            let cause = peek!(1);
+                            let v = peek!(2);
+                            let exc = slow!(self.make_raisable(v));
+                            slow!(self.set_cause(exc, cause));
+                            unsafe { sp = sp.sub(2) };
+                            save!();
+                            break 'frame_err Box::new(Unwind::Raise(exc));
+                        }
+                        Op::LoadAssertionError => push!(Value::Class(self.exc_class(ExcKind::AssertionError))),
+                        Op::ImportName(i) => {
+                            let name = code.names[i as usize];
+                            let m = slow!(self.import_module(name));
+                            push!(m);
+                        }
+                        Op::ImportFrom(i) => {
+                            let name = code.names[i as usize];
+                            let m = peek!(1);
+                            let v = slow!(self.import_from(m, name));
+                            push!(v);
+                        }
+                        Op::ImportStar => {
+                            let m = peek!(1);
+                            slow!(self.import_star(frame, m));
+                            unsafe { sp = sp.sub(1) };
+                        }
+                        Op::BeforeWith => {
+                            let mgr = peek!(1);
+                            let (exit, entered) = slow!(self.before_with(mgr));
+                            set_top!(1, exit);
+                            push!(entered);
+                        }
+                        Op::WithExceptStart => {
+                            let exc = peek!(1);
+                            let exit = peek!(3);
+                            let r = slow!(self.with_except_start(exit, exc));
+                            push!(Value::Bool(r));
+                        }
+                        Op::BuildClass(n) => {
+                            let n = n as usize;
+                            let start = sp_index!() - n - 2;
+                            let cls = slow!(self.build_class(start, n));
+                            unsafe { sp = sp.sub(n + 1) };
+                            set_top!(1, cls);
+                        }
+                    }
+                }
+            };
+            // An instruction failed: find a handler, or leave.
+            match self.unwind(err, stop, RaiseKind::New) {
+                Ok(()) => continue 'frame,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&mut self, code: &CodeObj, slot: usize) -> Box<Unwind> {
+        let name = self.symbol_text(code.local_names[slot]).to_string();
+        let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+        self.error(ExcKind::UnboundLocalError, &msg)
+    }
+
+    #[cold]
+    fn unbound_deref(&mut self, code: &CodeObj, slot: usize) -> Box<Unwind> {
+        let name = self.symbol_text(code.local_names[slot]).to_string();
+        let c = &code.code;
+        if slot >= c.nslots() - c.nfrees as usize {
+            let msg = format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            );
+            self.error(ExcKind::NameError, &msg)
+        } else {
+            let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+            self.error(ExcKind::UnboundLocalError, &msg)
+        }
+    }
+
+    /// What a frame other than a plain call returns to its caller.
+    #[cold]
+    fn return_special(&mut self, frame: &Frame, v: Value) -> VmResult<Value> {
+        match frame.kind {
+            FrameKind::Normal => Ok(v),
+            FrameKind::Init(inst) => {
+                if !v.is_none() {
+                    let msg = format!("__init__() should return None, not '{}'", v.type_name());
+                    return Err(self.type_error(&msg));
+                }
+                Ok(inst)
+            }
+            FrameKind::ClassBody(_) => Ok(v),
+            FrameKind::GenFor { .. } | FrameKind::GenYieldFrom { .. } | FrameKind::GenCall { .. } => {
+                self.finish_generator(frame);
+                Ok(v)
+            }
+        }
+    }
+}
+
+/// The keyword names of a `CallKw` (a constant tuple of strings).
+fn kwnames(consts: *const Value, k: u16, vm: &mut Vm) -> Vec<Symbol> {
+    // SAFETY: `k` is a constant index the compiler emitted for this code.
+    let t = unsafe { *consts.add(k as usize) };
+    match t {
+        Value::Tuple(t) => t
+            .items()
+            .iter()
+            .map(|v| match v {
+                Value::Str(s) => vm.intern(s.as_str()),
+                _ => vm.intern(""),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

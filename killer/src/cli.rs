@@ -1,0 +1,209 @@
+//! The `vm` command: `vm run FILE [--kill-after DUR] [--grace DUR]
+//! [--no-catch] [-- ARGS]` and `vm dis FILE`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand};
+use interp::{Config, Vm};
+
+use crate::handle::KillHandle;
+use crate::outcome::{kill_report, Outcome};
+use crate::watchdog::{self, TimerAction};
+
+/// Run Python-subset scripts on a bytecode VM that can be killed at any
+/// instruction.
+#[derive(Parser, Debug)]
+#[command(name = "vm", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a script.
+    Run(RunArgs),
+    /// Print a script's bytecode with line numbers.
+    Dis {
+        /// The script.
+        file: PathBuf,
+    },
+}
+
+/// Options of `vm run`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RunArgs {
+    /// The script to run.
+    pub file: PathBuf,
+    /// Kill the script after this long (`1s`, `250ms`, `1.5s`).
+    #[arg(long, value_parser = parse_duration)]
+    pub kill_after: Option<Duration>,
+    /// After a soft kill, how long the script may run its `finally` blocks
+    /// before the hard kill (`0` makes the first kill hard).
+    #[arg(long, value_parser = parse_duration, default_value = "1s")]
+    pub grace: Duration,
+    /// Make the soft kill uncatchable: no `except` clause matches it, but
+    /// `finally` blocks and `with` exits still run.
+    #[arg(long)]
+    pub no_catch: bool,
+    /// Arguments passed to the script as `sys.argv[1:]`.
+    #[arg(last = true)]
+    pub args: Vec<String>,
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    if let Ok(secs) = s.parse::<f64>() {
+        // A bare number is seconds, like coreutils `timeout`.
+        return Duration::try_from_secs_f64(secs).map_err(|e| e.to_string());
+    }
+    humantime::parse_duration(s).map_err(|e| format!("invalid duration '{s}': {e}"))
+}
+
+/// Entry point of the `vm` binary; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Run(args) => run_command(&args),
+        Command::Dis { file } => dis_command(&file),
+    }
+}
+
+fn read_source(file: &PathBuf) -> Result<(String, String), i32> {
+    let text = match std::fs::read(file) {
+        Ok(b) => match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(_) => {
+                eprintln!("vm: {}: the file is not valid UTF-8", file.display());
+                return Err(1);
+            }
+        },
+        Err(e) => {
+            eprintln!("vm: can't open file '{}': {}", file.display(), e);
+            return Err(2);
+        }
+    };
+    // CPython shows the absolute path in tracebacks.
+    let shown = std::path::absolute(file).unwrap_or_else(|_| file.clone()).display().to_string();
+    Ok((text, shown))
+}
+
+fn dis_command(file: &PathBuf) -> i32 {
+    let (text, shown) = match read_source(file) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    match interp::compile(&text, &shown) {
+        Ok(p) => {
+            let out = interp::bytecode::disassemble(&p.main, &p.names);
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            0
+        }
+        Err(e) => {
+            eprint!("{e}");
+            1
+        }
+    }
+}
+
+/// Stack for the thread that runs guest code: guest frames live on the
+/// heap, but builtins that call back into guest code recurse in Rust.
+const VM_STACK: usize = 256 << 20;
+
+fn run_command(args: &RunArgs) -> i32 {
+    let (text, shown) = match read_source(&args.file) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let program = match interp::compile(&text, &shown) {
+        Ok(p) => p,
+        Err(e) => {
+            eprint!("{e}");
+            return 1;
+        }
+    };
+    let mut argv = vec![args.file.display().to_string()];
+    argv.extend(args.args.iter().cloned());
+    let config = Config {
+        argv,
+        uncatchable_kill: args.no_catch,
+        ..Config::default()
+    };
+    let args = args.clone();
+    let worker = std::thread::Builder::new()
+        .name("vm-main".into())
+        .stack_size(VM_STACK)
+        .spawn(move || run_program(&program, config, &args));
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("vm: internal error: the VM thread panicked");
+            70
+        }
+    }
+}
+
+fn run_program(program: &interp::Program, config: Config, args: &RunArgs) -> i32 {
+    let mut vm = Vm::new(config);
+    let stdout = std::io::stdout();
+    if std::io::IsTerminal::is_terminal(&stdout) {
+        vm.set_stdout(Box::new(std::io::LineWriter::new(stdout)));
+    } else {
+        vm.set_stdout(Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout)));
+    }
+    let attention = vm.attention();
+    let handle = KillHandle::new(attention.clone(), Some(args.grace));
+    crate::signals::install(handle.clone());
+    vm.begin_run();
+    let started = Instant::now();
+    if let Some(d) = args.kill_after {
+        watchdog::schedule(
+            &attention,
+            started + d,
+            interp::KillReason::Deadline,
+            TimerAction::Kill { grace: Some(args.grace) },
+        );
+    }
+    let result = vm.run_prepared(program);
+    let elapsed = started.elapsed();
+    let outcome = Outcome::from_result(&mut vm, result);
+    vm.flush();
+    let deadline_fired = attention.reason() == Some(interp::KillReason::Deadline);
+    let status = outcome.exit_status(deadline_fired);
+    let mut err = std::io::stderr().lock();
+    match &outcome {
+        Outcome::Finished => {}
+        Outcome::Exception { traceback, .. } => {
+            let _ = err.write_all(traceback.as_bytes());
+        }
+        Outcome::Exit { message, .. } => {
+            if let Some(m) = message {
+                let _ = writeln!(err, "{m}");
+            }
+        }
+        Outcome::Killed { .. } => {}
+    }
+    if deadline_fired || matches!(outcome, Outcome::Killed { .. }) {
+        let (reason, hard, site, tb) = match &outcome {
+            Outcome::Killed {
+                reason,
+                hard,
+                site,
+                traceback,
+            } => (*reason, *hard, site.clone(), traceback.clone()),
+            _ => (interp::KillReason::Deadline, false, Vec::new(), None),
+        };
+        let report = kill_report(reason, hard, elapsed, Some(args.grace), &site, vm.soft_kill_site(), tb.as_deref());
+        let _ = err.write_all(report.as_bytes());
+    }
+    let _ = err.flush();
+    status
+}

@@ -1,0 +1,10 @@
+# Tests abs(), min() and max() on numbers with various argument forms.
+print(abs(-5), abs(5), abs(0), abs(-2.5), abs(-0.0), abs(True))
+print(min(3, 1, 2), max(3, 1, 2), min([4, -1, 9]), max((4, -1, 9)))
+print(min(1, 1.0), max(1, 1.0), min(1.0, 1), max(1.0, 1))
+print(min(2, 2.5), max(-1, -1.5))
+print(max([1, 5, 3], key=lambda v: -v), min("b", "a", "c"))
+print(max([], default=None), min([], default="empty"))
+print(max("hello"), min("hello"))
+print(max([(1, "b"), (1, "a"), (0, "z")]))
+print(max(range(10), key=lambda v: v % 4))

@@ -1,0 +1,11 @@
+# Tests bools in arithmetic (subclass of int) and bool() conversions.
+print(True + True, True * 10, True - False, -True, +False, ~True, ~False)
+print(True == 1, False == 0, True is True, True != 2)
+print(True / 2, True // 2, True % 2, True ** 10)
+print(True & False, True | False, True ^ True, True << 3)
+print(type(True & True).__name__, type(True + True).__name__)
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(-0.0), bool(0.1))
+print(bool(""), bool(" "), bool([]), bool([0]), bool(()), bool((0,)), bool({}), bool({0: 0}))
+print(bool(None), bool(range(0)), bool(range(1)))
+print(sum([True, True, False, True]))
+print(str(True), repr(False), int(True), float(False))

@@ -1,0 +1,13 @@
+# Tests comparisons between ints, floats, bools and NaN/inf.
+print(1 == 1.0, 1 < 1.5, 2 > 1.999, -1 < -0.5, 0 == -0.0)
+print(True == 1, True == 1.0, False < 0.5, True > 0)
+print(9007199254740993 == 9007199254740992.0, 9007199254740993 > 9007199254740992.0)
+print(9007199254740992 == 9007199254740992.0)
+nan = float("nan")
+inf = float("inf")
+print(nan == nan, nan != nan, nan < 1, nan > 1, nan <= nan)
+print(inf > 10 ** 18, -inf < -(10 ** 18), inf == inf, inf > 1e308)
+print(1 != 1.0, 2 != 3, 1 <= 1, 1 >= 2)
+print(max(1, 2.0), min(-0.0, 0), min(0, -0.0))
+print([1, 2.0] == [1.0, 2], (1, 2) == (1.0, 2.0))
+print(1 == "1", "1" != 1, None == 0, None == None, None is None)

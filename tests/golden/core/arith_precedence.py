@@ -1,0 +1,12 @@
+# Tests operator precedence across arithmetic, comparison, boolean and bitwise ops.
+print(not 1 == 2, not (1 == 2), (not 1) == 2)
+print(1 + 2 == 3 and 2 * 2 == 4 or False)
+print(1 or 2 and 0, (1 or 2) and 0)
+print(- 3 ** 2, (- 3) ** 2, 2 ** - 1)
+print(3 > 2 > 1, (3 > 2) > 1, 1 < 2 == 2)
+print(1 + 2 if True else 3, 1 + (2 if False else 3))
+print(5 & 3 | 8, 5 & (3 | 8), 5 ^ 1 << 1, (5 ^ 1) << 1)
+print(-7 // 2 * 2, -(7 // 2) * 2, 7 % 3 * 2, 7 % (3 * 2))
+print(2 * 3 % 4, 2 * (3 % 4), 10 - 2 - 3, 2 ** 2 ** 3)
+print("a" in "abc" == True, ("a" in "abc") == True)
+print(not "", not "x", not 0 or 5, not None)

@@ -1,0 +1,17 @@
+# Tests print() with sep= and end= variations, multiple args and no args.
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("a", "b", sep="\n")
+print("no newline", end="")
+print(" <- continued")
+print("x", end="!\n")
+print(1, 2, 3, sep="-", end=".\n")
+print("one", sep="IGNORED")
+print(sep="|", end="[empty]\n")
+print("a", None, sep=None, end=None)
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")
+print("", "", sep="x")
+print("tab", "sep", sep="\t")

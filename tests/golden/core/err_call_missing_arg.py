@@ -1,0 +1,6 @@
+# Tests uncaught TypeError for a missing required positional argument.
+def f(a, b):
+    return a + b
+
+print(f(1, 2))
+f(1)

@@ -1,0 +1,3 @@
+# Tests raise SystemExit (the class, no args): status 0.
+print("raise SystemExit class")
+raise SystemExit

@@ -1,0 +1,22 @@
+# Tests list methods: append pop insert extend index count remove reverse sort copy clear.
+lst = [3, 1, 2]
+lst.append(4); print("append", lst)
+lst.insert(0, 0); print("insert 0", lst)
+lst.insert(-1, 99); print("insert -1", lst)
+lst.insert(100, 7); print("insert 100", lst)
+lst.insert(-100, -7); print("insert -100", lst)
+lst.extend([8, 9]); print("extend list", lst)
+lst.extend("ab"); print("extend str", lst)
+lst.extend((1,)); print("extend tuple", lst)
+print("pop", lst.pop(), lst.pop(0), lst.pop(-2), lst)
+lst.remove("b"); print("remove", lst)
+lst.remove(1); print("remove first 1", lst)
+print("index", lst.index(99), lst.index(2, 2), "count", lst.count(7))
+lst.reverse(); print("reverse", lst)
+nums = [5, 3, 8, 1, 9, 2]
+nums.sort(); print("sort", nums)
+nums.sort(reverse=True); print("sort rev", nums)
+cp = nums.copy(); cp.append(0)
+print("copy", nums, cp)
+print("return values", nums.append(1), nums.sort(), nums.reverse(), nums.clear())
+print("clear", nums, len(nums))

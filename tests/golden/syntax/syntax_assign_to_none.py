@@ -1,0 +1,3 @@
+# Malformed: assignment to the keyword None.
+value = 1
+None = value

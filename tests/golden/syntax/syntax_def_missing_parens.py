@@ -1,0 +1,3 @@
+# Malformed: a 'def' header missing its parentheses.
+def broken:
+    return 1

@@ -1,0 +1,3 @@
+# Malformed: deleting a literal.
+x = [1]
+del 1

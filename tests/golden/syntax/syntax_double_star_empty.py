@@ -1,0 +1,4 @@
+# Malformed: '**' with nothing after it in a call.
+def f(a):
+    return a
+f(**)

@@ -1,0 +1,4 @@
+# Malformed: f-string replacement field missing its closing brace.
+name = "ann"
+msg = f"hello {name"
+print(msg)

@@ -1,0 +1,3 @@
+# Malformed: characters after a line-continuation backslash.
+total = 1 + \ 2
+print(total)

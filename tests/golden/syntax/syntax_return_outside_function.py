@@ -1,0 +1,5 @@
+# Malformed: 'return' at module level.
+x = 10
+if x > 5:
+    return x
+print(x)

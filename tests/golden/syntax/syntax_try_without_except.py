@@ -1,0 +1,4 @@
+# Malformed: 'try' block not followed by except or finally.
+try:
+    x = 1
+print(x)

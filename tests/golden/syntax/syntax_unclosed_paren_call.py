@@ -1,0 +1,4 @@
+# Malformed: '(' of a call never closed.
+name = "a"
+print("hello", name
+x = 2

@@ -1,0 +1,4 @@
+# Malformed: a line indented for no reason (unexpected indent).
+total = 0
+    total += 1
+print(total)
