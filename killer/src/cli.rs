@@ -118,30 +118,42 @@ fn dis_command(file: &PathBuf) -> i32 {
 /// heap, but builtins that call back into guest code recurse in Rust.
 const VM_STACK: usize = 256 << 20;
 
+/// How `vm run` runs a script (the flags of the command).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Deadline after which the script is killed.
+    pub kill_after: Option<Duration>,
+    /// Grace period between the soft and the hard kill.
+    pub grace: Duration,
+    /// Make the soft kill uncatchable.
+    pub no_catch: bool,
+}
+
 fn run_command(args: &RunArgs) -> i32 {
     let (text, shown) = match read_source(&args.file) {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let program = match interp::compile(&text, &shown) {
-        Ok(p) => p,
-        Err(e) => {
-            eprint!("{e}");
-            return 1;
-        }
-    };
     let mut argv = vec![args.file.display().to_string()];
     argv.extend(args.args.iter().cloned());
-    let config = Config {
-        argv,
-        uncatchable_kill: args.no_catch,
-        ..Config::default()
+    let opts = RunOptions {
+        kill_after: args.kill_after,
+        grace: args.grace,
+        no_catch: args.no_catch,
     };
-    let args = args.clone();
     let worker = std::thread::Builder::new()
         .name("vm-main".into())
         .stack_size(VM_STACK)
-        .spawn(move || run_program(&program, config, &args));
+        .spawn(move || {
+            let stdout = std::io::stdout();
+            let out: Box<dyn Write + Send> = if std::io::IsTerminal::is_terminal(&stdout) {
+                Box::new(std::io::LineWriter::new(stdout))
+            } else {
+                Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout))
+            };
+            let mut err = std::io::stderr();
+            run_source(&text, &shown, argv, &opts, out, &mut err, true)
+        });
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -151,36 +163,54 @@ fn run_command(args: &RunArgs) -> i32 {
     }
 }
 
-fn run_program(program: &interp::Program, config: Config, args: &RunArgs) -> i32 {
+/// Compiles and runs `text` exactly as `vm run` does: guest output to
+/// `out`, tracebacks and kill reports to `err`; returns the exit status.
+/// `signals` installs the Ctrl-C handler (the command does; tests don't).
+pub fn run_source(
+    text: &str,
+    filename: &str,
+    argv: Vec<String>,
+    opts: &RunOptions,
+    out: Box<dyn Write + Send>,
+    err: &mut dyn Write,
+    signals: bool,
+) -> i32 {
+    let program = match interp::compile(text, filename) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = write!(err, "{e}");
+            return 1;
+        }
+    };
+    let config = Config {
+        argv,
+        uncatchable_kill: opts.no_catch,
+        ..Config::default()
+    };
     let mut vm = Vm::new(config);
-    let stdout = std::io::stdout();
-    if std::io::IsTerminal::is_terminal(&stdout) {
-        vm.set_stdout(Box::new(std::io::LineWriter::new(stdout)));
-    } else {
-        vm.set_stdout(Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout)));
-    }
+    vm.set_stdout(out);
     let attention = vm.attention();
-    let handle = KillHandle::new(attention.clone(), Some(args.grace));
-    crate::signals::install(handle.clone());
+    if signals {
+        crate::signals::install(KillHandle::new(attention.clone(), Some(opts.grace)));
+    }
     vm.begin_run();
     let started = Instant::now();
-    if let Some(d) = args.kill_after {
+    if let Some(d) = opts.kill_after {
         watchdog::schedule(
             &attention,
             started + d,
             interp::KillReason::Deadline,
-            TimerAction::Kill { grace: Some(args.grace) },
+            TimerAction::Kill { grace: Some(opts.grace) },
         );
     }
-    let result = vm.run_prepared(program);
+    let result = vm.run_prepared(&program);
     let elapsed = started.elapsed();
     let outcome = Outcome::from_result(&mut vm, result);
     vm.flush();
     let deadline_fired = attention.reason() == Some(interp::KillReason::Deadline);
     let status = outcome.exit_status(deadline_fired);
-    let mut err = std::io::stderr().lock();
     match &outcome {
-        Outcome::Finished => {}
+        Outcome::Finished | Outcome::Killed { .. } => {}
         Outcome::Exception { traceback, .. } => {
             let _ = err.write_all(traceback.as_bytes());
         }
@@ -189,7 +219,6 @@ fn run_program(program: &interp::Program, config: Config, args: &RunArgs) -> i32
                 let _ = writeln!(err, "{m}");
             }
         }
-        Outcome::Killed { .. } => {}
     }
     if deadline_fired || matches!(outcome, Outcome::Killed { .. }) {
         let (reason, hard, site, tb) = match &outcome {
@@ -201,7 +230,7 @@ fn run_program(program: &interp::Program, config: Config, args: &RunArgs) -> i32
             } => (*reason, *hard, site.clone(), traceback.clone()),
             _ => (interp::KillReason::Deadline, false, Vec::new(), None),
         };
-        let report = kill_report(reason, hard, elapsed, Some(args.grace), &site, vm.soft_kill_site(), tb.as_deref());
+        let report = kill_report(reason, hard, elapsed, Some(opts.grace), &site, vm.soft_kill_site(), tb.as_deref());
         let _ = err.write_all(report.as_bytes());
     }
     let _ = err.flush();
