@@ -34,14 +34,18 @@ fn programs(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
                 if p.file_name().is_some_and(|n| n != "_lib") {
                     stack.push(p);
                 }
-            } else if p.extension().is_some_and(|x| x == "py") && p.file_name().is_some_and(|n| n != "regen.py") {
+            } else if p.extension().is_some_and(|x| x == "py")
+                && p.file_name().is_some_and(|n| n != "regen.py")
+            {
                 out.push(p);
             }
         }
@@ -68,7 +72,9 @@ fn run(path: &Path) -> (String, String, i32) {
     };
     let status = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || killer::cli::run_source(&text, &shown, vec![name], &opts, Box::new(o), &mut e, false))
+        .spawn(move || {
+            killer::cli::run_source(&text, &shown, vec![name], &opts, Box::new(o), &mut e, false)
+        })
         .unwrap()
         .join()
         .unwrap_or(-1);
@@ -104,7 +110,11 @@ fn check(path: &Path) -> Result<(), Failed> {
 fn diff(want: &str, got: &str) -> String {
     let w: Vec<&str> = want.lines().collect();
     let g: Vec<&str> = got.lines().collect();
-    let first = w.iter().zip(&g).position(|(a, b)| a != b).unwrap_or(w.len().min(g.len()));
+    let first = w
+        .iter()
+        .zip(&g)
+        .position(|(a, b)| a != b)
+        .unwrap_or(w.len().min(g.len()));
     let mut s = String::new();
     let from = first.saturating_sub(2);
     for i in from..(first + 4).min(w.len().max(g.len())) {
@@ -125,7 +135,12 @@ fn main() {
     let trials = programs(&root)
         .into_iter()
         .map(|p| {
-            let name = p.strip_prefix(&root).unwrap().with_extension("").display().to_string();
+            let name = p
+                .strip_prefix(&root)
+                .unwrap()
+                .with_extension("")
+                .display()
+                .to_string();
             Trial::test(name, move || check(&p))
         })
         .collect();

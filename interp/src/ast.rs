@@ -83,7 +83,9 @@ impl ExprKind {
             ExprKind::Call(f, args) => f.depth.max(
                 args.iter()
                     .map(|a| match a {
-                        Arg::Pos(e) | Arg::Star(e) | Arg::DoubleStar(e) | Arg::Kw(_, e, _) => e.depth,
+                        Arg::Pos(e) | Arg::Star(e) | Arg::DoubleStar(e) | Arg::Kw(_, e, _) => {
+                            e.depth
+                        }
                     })
                     .max()
                     .unwrap_or(0),
@@ -335,7 +337,12 @@ pub struct Params {
 impl Params {
     /// All parameter names in frame-slot order.
     pub fn names(&self) -> Vec<Symbol> {
-        let mut v: Vec<Symbol> = self.posonly.iter().chain(&self.args).map(|p| p.name).collect();
+        let mut v: Vec<Symbol> = self
+            .posonly
+            .iter()
+            .chain(&self.args)
+            .map(|p| p.name)
+            .collect();
         v.extend(self.kwonly.iter().map(|p| p.name));
         if let Some(p) = &self.vararg {
             v.insert(self.posonly.len() + self.args.len(), p.name);

@@ -159,13 +159,17 @@ impl Attention {
     /// Injects an exception (`raise_exception`): it is raised in the guest
     /// at the next instruction. `kind` is a builtin exception class name.
     pub fn inject(&self, kind: &str, message: &str) {
-        *self.injected.lock().unwrap_or_else(|e| e.into_inner()) = Some((kind.to_string(), message.to_string()));
+        *self.injected.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((kind.to_string(), message.to_string()));
         self.raise(Self::INJECT);
     }
 
     /// Takes the injected exception, if any.
     pub fn take_injected(&self) -> Option<(String, String)> {
-        self.injected.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.injected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
     /// Forgets kill state so the VM can run another program after a kill.

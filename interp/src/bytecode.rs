@@ -535,7 +535,11 @@ fn disassemble_into(code: &Code, names: &Names, out: &mut String) {
         } else {
             out.push_str("     ");
         }
-        let marker = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+        let marker = if targets.contains(&(pc as u32)) {
+            ">>"
+        } else {
+            "  "
+        };
         let name = op_name(op);
         let (arg, note) = describe_arg(code, names, op);
         let _ = write!(out, "    {marker} {:>4} {name:<22}", pc);
@@ -552,12 +556,23 @@ fn disassemble_into(code: &Code, names: &Names, out: &mut String) {
     if !code.exc_table.is_empty() {
         out.push_str("ExceptionTable:\n");
         for e in &code.exc_table {
-            let _ = writeln!(out, "  {} to {} -> {} [{}]", e.start, e.end.saturating_sub(1), e.handler, e.depth);
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]",
+                e.start,
+                e.end.saturating_sub(1),
+                e.handler,
+                e.depth
+            );
         }
     }
     for c in &code.consts {
         if let Const::Code(inner) = c {
-            let _ = write!(out, "\nDisassembly of <code object {}, line {}>:\n", inner.qualname, inner.first_line);
+            let _ = write!(
+                out,
+                "\nDisassembly of <code object {}, line {}>:\n",
+                inner.qualname, inner.first_line
+            );
             disassemble_into(inner, names, out);
         }
     }
@@ -595,33 +610,36 @@ fn describe_arg(code: &Code, names: &Names, op: &Op) -> (Option<String>, Option<
             .map(|s| names.resolve(*s).to_string())
             .unwrap_or_default()
     };
-    let konst = |i: u16| code.consts.get(i as usize).map(const_repr).unwrap_or_default();
+    let konst = |i: u16| {
+        code.consts
+            .get(i as usize)
+            .map(const_repr)
+            .unwrap_or_default()
+    };
     match *op {
         LoadConst(i) => (Some(i.to_string()), Some(konst(i))),
         LoadInt(i) => (Some(i.to_string()), None),
         LoadLocal(i) | StoreLocal(i) | DeleteLocal(i) | LoadDeref(i) | StoreDeref(i)
-        | DeleteDeref(i) | LoadClosure(i) | MakeCell(i) => {
-            (Some(i.to_string()), Some(slot(i)))
-        }
+        | DeleteDeref(i) | LoadClosure(i) | MakeCell(i) => (Some(i.to_string()), Some(slot(i))),
         LoadLocal2(a, b) => (
             Some(format!("{a},{b}")),
             Some(format!("{}, {}", slot(a as u16), slot(b as u16))),
         ),
         LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) => (Some(i.to_string()), Some(global(i))),
-        LoadName(i) | StoreName(i) | DeleteName(i) | LoadAttr(i) | StoreAttr(i)
-        | DeleteAttr(i) | LoadMethod(i) | ImportName(i) | ImportFrom(i) => {
-            (Some(i.to_string()), Some(name(i)))
+        LoadName(i) | StoreName(i) | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i)
+        | LoadMethod(i) | ImportName(i) | ImportFrom(i) => (Some(i.to_string()), Some(name(i))),
+        CallKw(n, k) | CallMethodKw(n, k) => {
+            (Some(n.to_string()), Some(format!("kwnames={}", konst(k))))
         }
-        CallKw(n, k) | CallMethodKw(n, k) => (Some(n.to_string()), Some(format!("kwnames={}", konst(k)))),
         Inplace(k) => (
             Some(k.to_string()),
             Some(format!("{}=", BinaryKind::ALL[k as usize].symbol())),
         ),
         BuildSlice(n) | CallEx(n) | MakeFunction(n) | FormatValue(n) => (Some(n.to_string()), None),
         UnpackEx(a, b) => (Some(format!("{a},{b}")), None),
-        Call(n) | CallMethod(n) | BuildList(n) | BuildTuple(n) | BuildDict(n)
-        | BuildString(n) | ListAppend(n) | ListExtend(n) | MapAdd(n)
-        | DictUpdate(n) | UnpackSequence(n) | BuildClass(n) => (Some(n.to_string()), None),
+        Call(n) | CallMethod(n) | BuildList(n) | BuildTuple(n) | BuildDict(n) | BuildString(n)
+        | ListAppend(n) | ListExtend(n) | MapAdd(n) | DictUpdate(n) | UnpackSequence(n)
+        | BuildClass(n) => (Some(n.to_string()), None),
         _ => match jump_target(op) {
             Some(t) => (Some(t.to_string()), Some(format!("to {t}"))),
             None => (None, None),

@@ -25,6 +25,9 @@ pub struct Program {
     pub names: Arc<Names>,
     /// The source, for traceback lines.
     pub source: Arc<Source>,
+    /// Compile-time warnings, formatted as CPython prints them to stderr
+    /// (`file:line: SyntaxWarning: ...` and the source line).
+    pub warnings: Vec<String>,
 }
 
 /// Source text with a line index.
@@ -74,6 +77,8 @@ pub struct CompileError {
     pub end_col: usize,
     /// The source line.
     pub text: Option<String>,
+    /// Whether CPython prints a caret line for this error.
+    pub caret: bool,
 }
 
 impl std::fmt::Display for CompileError {
@@ -96,7 +101,9 @@ impl std::fmt::Display for CompileError {
             let indent = text.chars().count() - stripped.chars().count();
             let shown = stripped.trim_end();
             writeln!(f, "    {shown}")?;
-            if self.kind != ErrorKind::Indentation || self.msg != "unexpected indent" {
+            if self.caret
+                && (self.kind != ErrorKind::Indentation || self.msg != "unexpected indent")
+            {
                 if self.col > indent {
                     let start = self.col - 1 - indent;
                     let width = self.end_col.saturating_sub(self.col).max(1);
@@ -124,12 +131,24 @@ pub fn compile(text: &str, filename: &str) -> Result<Program, CompileError> {
         interner: &mut interner,
         lines: &lines,
         units: Vec::new(),
+        warnings: Vec::new(),
     };
     let main = c.module(&module, module_scope).map_err(to_err)?;
+    let source = Source::new(filename, text);
+    let mut warnings: Vec<String> = Vec::new();
+    for (span, msg) in std::mem::take(&mut c.warnings) {
+        let line = lines.line(span.start as usize);
+        let text = source.line(line).unwrap_or("").trim();
+        let w = format!("{filename}:{line}: SyntaxWarning: {msg}\n  {text}\n");
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
     Ok(Program {
         main: Arc::new(main),
         names: Arc::new(interner.into_names()),
-        source: Arc::new(Source::new(filename, text)),
+        source: Arc::new(source),
+        warnings,
     })
 }
 
@@ -158,6 +177,7 @@ fn located(e: SyntaxError, text: &str, filename: &str, lines: &LineIndex) -> Com
         col,
         end_col,
         text: line_text,
+        caret: !e.no_caret,
     }
 }
 
@@ -183,11 +203,19 @@ struct FBlock<'a> {
 
 #[derive(Clone, Copy)]
 enum FKind<'a> {
-    Loop { cont: Label, brk: Label, for_loop: bool },
+    Loop {
+        cont: Label,
+        brk: Label,
+        for_loop: bool,
+    },
     TryExcept,
-    Finally { body: &'a [Stmt] },
+    Finally {
+        body: &'a [Stmt],
+    },
     FinallyEnd,
-    Handler { name: Option<Symbol> },
+    Handler {
+        name: Option<Symbol>,
+    },
     With,
 }
 
@@ -219,6 +247,7 @@ struct Compiler<'a> {
     interner: &'a mut Interner,
     lines: &'a LineIndex,
     units: Vec<Unit<'a>>,
+    warnings: Vec<(Span, String)>,
 }
 
 fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
@@ -227,6 +256,7 @@ fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
         at: span.start as usize,
         end: span.end.max(span.start + 1) as usize,
         kind: ErrorKind::Syntax,
+        no_caret: false,
     }
 }
 
@@ -267,7 +297,9 @@ fn stack_effect(op: Op) -> i32 {
         CallMethod(n) => -(n as i32) - 1,
         CallMethodKw(n, _) => -(n as i32) - 1,
         CallEx(k) => -1 - k as i32,
-        MakeFunction(flags) => -((flags & 1 != 0) as i32 + (flags & 2 != 0) as i32 + (flags & 4 != 0) as i32),
+        MakeFunction(flags) => {
+            -((flags & 1 != 0) as i32 + (flags & 2 != 0) as i32 + (flags & 4 != 0) as i32)
+        }
         Return => -1,
         BuildList(n) | BuildTuple(n) | BuildString(n) => 1 - n as i32,
         BuildDict(n) => 1 - 2 * n as i32,
@@ -316,7 +348,13 @@ fn jump_effect(op: Op) -> i32 {
 fn is_terminator(op: Op) -> bool {
     matches!(
         op,
-        Op::Jump(_) | Op::JumpBack(_) | Op::Return | Op::Raise | Op::RaiseFrom | Op::Reraise | Op::RaiseCurrent
+        Op::Jump(_)
+            | Op::JumpBack(_)
+            | Op::Return
+            | Op::Raise
+            | Op::RaiseFrom
+            | Op::Reraise
+            | Op::RaiseCurrent
     )
 }
 
@@ -390,6 +428,7 @@ impl<'a> Compiler<'a> {
                 at: 0,
                 end: 1,
                 kind: ErrorKind::Syntax,
+                no_caret: false,
             });
         }
         u.ops.push(op);
@@ -397,7 +436,11 @@ impl<'a> Compiler<'a> {
         let h = u.handlers.last().copied();
         u.op_handler.push(h);
         u.depth += stack_effect(op);
-        debug_assert!(u.depth >= 0, "negative stack depth after {op:?} in {}", u.qualname);
+        debug_assert!(
+            u.depth >= 0,
+            "negative stack depth after {op:?} in {}",
+            u.qualname
+        );
         u.max_depth = u.max_depth.max(u.depth);
         if is_terminator(op) {
             u.reachable = false;
@@ -419,7 +462,11 @@ impl<'a> Compiler<'a> {
         match info.depth {
             Some(d) if !u.reachable => u.depth = d,
             Some(d) => {
-                debug_assert_eq!(d, u.depth, "stack depth mismatch at label in {}", u.qualname);
+                debug_assert_eq!(
+                    d, u.depth,
+                    "stack depth mismatch at label in {}",
+                    u.qualname
+                );
                 u.depth = d.max(u.depth);
             }
             None => info.depth = Some(u.depth),
@@ -502,7 +549,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn finish(&mut self, flags: CodeFlags, argcount: u16, posonly: u16, kwonly: u16) -> CResult<Code> {
+    fn finish(
+        &mut self,
+        flags: CodeFlags,
+        argcount: u16,
+        posonly: u16,
+        kwonly: u16,
+    ) -> CResult<Code> {
         let mut u = self.units.pop().unwrap();
         for &(i, l) in &u.patches {
             let pc = u.labels[l.0].pc.expect("every label is bound") as u16;
@@ -598,7 +651,10 @@ impl<'a> Compiler<'a> {
         // Defaults are evaluated in the enclosing scope.
         let p = &f.params;
         let positional: Vec<&Param> = p.posonly.iter().chain(&p.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         let mut flags = 0u8;
         if !defaults.is_empty() {
             for d in &defaults {
@@ -690,10 +746,15 @@ impl<'a> Compiler<'a> {
 
     /// Slot holding the cell for `name` in the current unit.
     fn deref_slot(&self, name: Symbol, span: Span) -> CResult<u16> {
-        self.scope()
-            .slot(name)
-            .map(|s| s as u16)
-            .ok_or_else(|| err(format!("internal error: no cell for '{}'", self.interner.resolve(name)), span))
+        self.scope().slot(name).map(|s| s as u16).ok_or_else(|| {
+            err(
+                format!(
+                    "internal error: no cell for '{}'",
+                    self.interner.resolve(name)
+                ),
+                span,
+            )
+        })
     }
 
     // ------------------------------------------------------------ names
@@ -823,7 +884,9 @@ impl<'a> Compiler<'a> {
                     self.store_target(t)?;
                 }
             }
-            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, s.span)?,
+            StmtKind::AugAssign(target, op, value) => {
+                self.aug_assign(target, *op, value, s.span)?
+            }
             StmtKind::AnnAssign(target, _, value) => {
                 if let Some(v) = value {
                     self.expr(v)?;
@@ -848,7 +911,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::While(test, body, orelse) => self.while_stmt(test, body, orelse, s.span)?,
-            StmtKind::For(target, iter, body, orelse) => self.for_stmt(target, iter, body, orelse, s.span)?,
+            StmtKind::For(target, iter, body, orelse) => {
+                self.for_stmt(target, iter, body, orelse, s.span)?
+            }
             StmtKind::Break => self.break_continue(true, s.span)?,
             StmtKind::Continue => self.break_continue(false, s.span)?,
             StmtKind::Pass => {
@@ -910,16 +975,18 @@ impl<'a> Compiler<'a> {
                 }
             },
             StmtKind::Assert(test, msg) => {
+                // The raise is attributed to the test expression, so the
+                // traceback underlines it.
                 let ok = self.new_label();
                 self.jump_if(test, true, ok)?;
-                self.set_pos(s.span);
+                self.set_pos(test.span);
                 self.emit(Op::LoadAssertionError)?;
                 if let Some(m) = msg {
                     self.expr(m)?;
-                    self.set_pos(s.span);
+                    self.set_pos(test.span);
                     self.emit(Op::Call(1))?;
                 }
-                self.set_pos(s.span);
+                self.set_pos(test.span);
                 self.emit(Op::Raise)?;
                 self.bind(ok);
             }
@@ -979,7 +1046,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr, span: Span) -> CResult<()> {
+    fn aug_assign(
+        &mut self,
+        target: &'a Expr,
+        op: BinOp,
+        value: &'a Expr,
+        span: Span,
+    ) -> CResult<()> {
         let inplace = if op == BinOp::Add {
             Op::InplaceAdd
         } else {
@@ -1019,7 +1092,12 @@ impl<'a> Compiler<'a> {
                 self.set_pos(target.span);
                 self.emit(Op::StoreSubscr)?;
             }
-            _ => return Err(err("illegal expression for augmented assignment", target.span)),
+            _ => {
+                return Err(err(
+                    "illegal expression for augmented assignment",
+                    target.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -1057,7 +1135,10 @@ impl<'a> Compiler<'a> {
                         let before = *i;
                         let after = items.len() - i - 1;
                         if before > 255 || after > 255 {
-                            return Err(err("too many expressions in star-unpacking assignment", t.span));
+                            return Err(err(
+                                "too many expressions in star-unpacking assignment",
+                                t.span,
+                            ));
                         }
                         self.emit(Op::UnpackEx(before as u8, after as u8))?;
                     }
@@ -1072,7 +1153,10 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => Err(err("starred assignment target must be in a list or tuple", t.span)),
+            ExprKind::Starred(_) => Err(err(
+                "starred assignment target must be in a list or tuple",
+                t.span,
+            )),
             _ => Err(err(format!("cannot assign to {}", expr_name(t)), t.span)),
         }
     }
@@ -1104,7 +1188,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt], span: Span) -> CResult<()> {
+    fn while_stmt(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        span: Span,
+    ) -> CResult<()> {
         let body_l = self.new_label();
         let cont = self.new_label();
         let else_l = self.new_label();
@@ -1195,7 +1285,11 @@ impl<'a> Compiler<'a> {
             self.unwind_block(fb, false)?;
         }
         let (cont, brk, for_loop) = match self.unit().fblocks[loop_idx].kind {
-            FKind::Loop { cont, brk, for_loop } => (cont, brk, for_loop),
+            FKind::Loop {
+                cont,
+                brk,
+                for_loop,
+            } => (cont, brk, for_loop),
             _ => unreachable!(),
         };
         self.set_pos(span);
@@ -1278,7 +1372,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [Handler], orelse: &'a [Stmt]) -> CResult<()> {
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [Handler],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
         let handler_l = self.new_label();
         let end = self.new_label();
         let depth = self.unit().depth;
@@ -1298,7 +1397,13 @@ impl<'a> Compiler<'a> {
 
     /// The `except` clauses, entered at `handler_l` with the exception on
     /// top of a stack of `depth` items.
-    fn except_handlers(&mut self, handler_l: Label, depth: i32, handlers: &'a [Handler], end: Label) -> CResult<()> {
+    fn except_handlers(
+        &mut self,
+        handler_l: Label,
+        depth: i32,
+        handlers: &'a [Handler],
+        end: Label,
+    ) -> CResult<()> {
         let cleanup = self.new_label();
         self.bind(handler_l);
         if let Some(h) = handlers.first() {
@@ -1425,7 +1530,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, items: &'a [(Expr, Option<Expr>)], body: &'a [Stmt], span: Span) -> CResult<()> {
+    fn with_stmt(
+        &mut self,
+        items: &'a [(Expr, Option<Expr>)],
+        body: &'a [Stmt],
+        span: Span,
+    ) -> CResult<()> {
         let (ctx, target) = &items[0];
         let rest = &items[1..];
         let exc_l = self.new_label();
@@ -1536,7 +1646,10 @@ impl<'a> Compiler<'a> {
                     nbases += 1;
                 }
                 Arg::Star(e) | Arg::DoubleStar(e) | Arg::Kw(_, e, _) => {
-                    return Err(err("class keywords and unpacked bases are not supported by this VM", e.span))
+                    return Err(err(
+                        "class keywords and unpacked bases are not supported by this VM",
+                        e.span,
+                    ))
                 }
             }
         }
@@ -1595,14 +1708,26 @@ impl<'a> Compiler<'a> {
         }
         self.expr(e)?;
         self.set_pos(e.span);
-        self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target)
+        self.jump(
+            if cond {
+                Op::PopJumpIfTrue
+            } else {
+                Op::PopJumpIfFalse
+            },
+            target,
+        )
     }
 
     /// Jumps back to `target` while `e` is true (the bottom test of a loop).
     fn jump_if_back(&mut self, e: &'a Expr, target: Label) -> CResult<()> {
         // Invert: fall out when false, else jump back.
         if let ExprKind::Compare(_, rest) = &e.kind {
-            if rest.len() == 1 && !matches!(rest[0].0, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) {
+            if rest.len() == 1
+                && !matches!(
+                    rest[0].0,
+                    CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot
+                )
+            {
                 let out = self.new_label();
                 self.jump_if(e, false, out)?;
                 self.set_pos(e.span);
@@ -1725,6 +1850,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadAttr(n))?;
             }
             ExprKind::Subscript(obj, key) => {
+                self.check_subscript(obj, key, e.span);
                 self.expr(obj)?;
                 self.expr(key)?;
                 self.set_pos(e.span);
@@ -1805,6 +1931,51 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython's `check_subscripter` / `check_index` warnings.
+    fn check_subscript(&mut self, obj: &Expr, key: &Expr, span: Span) {
+        let Some(t) = literal_type(obj) else { return };
+        let unsubscriptable = match &obj.kind {
+            ExprKind::Const(c) => matches!(
+                c,
+                Constant::None
+                    | Constant::Ellipsis
+                    | Constant::Int(_)
+                    | Constant::Bool(_)
+                    | Constant::Float(_)
+            ),
+            ExprKind::Set(_) | ExprKind::Lambda(_) => true,
+            ExprKind::Comp { kind, .. } => matches!(kind, CompKind::Set | CompKind::Gen),
+            _ => false,
+        };
+        if unsubscriptable {
+            self.warnings.push((
+                span,
+                format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
+            ));
+            return;
+        }
+        let sequence = match &obj.kind {
+            ExprKind::Const(c) => matches!(c, Constant::Str(_)),
+            ExprKind::Tuple(_) | ExprKind::List(_) | ExprKind::FString(_) => true,
+            ExprKind::Comp { kind, .. } => *kind == CompKind::List,
+            _ => false,
+        };
+        if !sequence {
+            return;
+        }
+        let key_type = match &key.kind {
+            ExprKind::Slice(..) | ExprKind::Const(Constant::Int(_) | Constant::Bool(_)) => return,
+            _ => match literal_type(key) {
+                Some(k) => k,
+                None => return,
+            },
+        };
+        self.warnings.push((
+            span,
+            format!("{t} indices must be integers or slices, not {key_type}; perhaps you missed a comma?"),
+        ));
+    }
+
     /// A left-leaning chain of binary operators, compiled iteratively so a
     /// long `a + b + c + ...` does not recurse once per operator.
     fn binary_chain(&mut self, e: &'a Expr, l: &'a Expr, op: BinOp, r: &'a Expr) -> CResult<()> {
@@ -1860,6 +2031,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, left: &'a Expr, rest: &'a [(CmpOp, Expr)], span: Span) -> CResult<()> {
+        // CPython's `check_compare`: `is` with a literal.
+        let mut prev = left;
+        for (op, right) in rest {
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (is_literal(prev) || is_literal(right)) {
+                let msg = if *op == CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warnings.push((span, msg.to_string()));
+            }
+            prev = right;
+        }
         self.expr(left)?;
         if rest.len() == 1 {
             self.expr(&rest[0].1)?;
@@ -1890,7 +2074,18 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &'a Expr, args: &'a [Arg], span: Span) -> CResult<()> {
-        let has_star = args.iter().any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)));
+        // CPython's `check_caller`.
+        if !matches!(func.kind, ExprKind::Lambda(_)) {
+            if let Some(t) = literal_type(func) {
+                self.warnings.push((
+                    span,
+                    format!("'{t}' object is not callable; perhaps you missed a comma?"),
+                ));
+            }
+        }
+        let has_star = args
+            .iter()
+            .any(|a| matches!(a, Arg::Star(_) | Arg::DoubleStar(_)));
         if has_star {
             self.expr(func)?;
             self.star_call_args(args, span)?;
@@ -1913,7 +2108,10 @@ impl<'a> Compiler<'a> {
                     })
                     .nth(1)
                     .unwrap_or(span);
-                return Err(err(format!("keyword argument repeated: {}", self.text(*n)), span));
+                return Err(err(
+                    format!("keyword argument repeated: {}", self.text(*n)),
+                    span,
+                ));
             }
         }
         let method = match &func.kind {
@@ -1946,7 +2144,10 @@ impl<'a> Compiler<'a> {
                 Op::Call(argc as u16)
             })?;
         } else {
-            let names: Vec<Const> = kwnames.iter().map(|n| Const::Str(self.text(*n).into())).collect();
+            let names: Vec<Const> = kwnames
+                .iter()
+                .map(|n| Const::Str(self.text(*n).into()))
+                .collect();
             let k = self.add_const(Const::Tuple(names.into()));
             self.emit(if method.is_some() {
                 Op::CallMethodKw(argc as u8, k)
@@ -1976,7 +2177,9 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::ListToTuple)?;
-        let has_kw = args.iter().any(|a| matches!(a, Arg::Kw(..) | Arg::DoubleStar(_)));
+        let has_kw = args
+            .iter()
+            .any(|a| matches!(a, Arg::Kw(..) | Arg::DoubleStar(_)));
         if has_kw {
             self.emit(Op::BuildDict(0))?;
             for a in args {
@@ -2153,6 +2356,45 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// The type name of a literal expression that CPython's compiler knows
+/// the type of (`infer_type`), for its "perhaps you missed a comma?"
+/// warnings.
+fn literal_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Const(c) => match c {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Int(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Str(_) => "str",
+            Constant::Ellipsis => "ellipsis",
+        },
+        ExprKind::FString(_) => "str",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::List(_) => "list",
+        ExprKind::Dict(_) => "dict",
+        ExprKind::Set(_) => "set",
+        ExprKind::Comp { kind, .. } => match kind {
+            CompKind::List => "list",
+            CompKind::Dict => "dict",
+            CompKind::Set => "set",
+            CompKind::Gen => "generator",
+        },
+        ExprKind::Lambda(_) => "function",
+        _ => return None,
+    })
+}
+
+/// Whether `is` against `e` warns: a constant other than the singletons
+/// (tuples of constants count: CPython folds them into constants).
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(c) => !matches!(c, Constant::None | Constant::Bool(_) | Constant::Ellipsis),
+        ExprKind::Tuple(items) => items.iter().all(|i| matches!(i.kind, ExprKind::Const(_))),
+        _ => false,
+    }
+}
+
 fn retarget(op: Op, pc: u16) -> Op {
     use Op::*;
     match op {
@@ -2201,10 +2443,8 @@ fn const_tuple(items: &[Expr]) -> Option<Const> {
 }
 
 fn is_true_const(e: &Expr) -> bool {
-    matches!(
-        &e.kind,
-        ExprKind::Const(Constant::Bool(true))
-    ) || matches!(&e.kind, ExprKind::Const(Constant::Int(i)) if *i != 0)
+    matches!(&e.kind, ExprKind::Const(Constant::Bool(true)))
+        || matches!(&e.kind, ExprKind::Const(Constant::Int(i)) if *i != 0)
 }
 
 fn binary_kind(op: BinOp) -> BinaryKind {

@@ -31,10 +31,12 @@ pub struct DictTable {
 pub enum KeyHash {
     /// Hashable, with this hash.
     Hash(u64),
-    /// Not hashable (the type name, for the `TypeError`).
-    Unhashable,
+    /// Not hashable: the offending value, for the `TypeError`.
+    Unhashable(Value),
     /// Hash is defined by guest code (`__hash__`); the VM must compute it.
     Guest,
+    /// Nested too deeply to hash.
+    TooDeep,
 }
 
 impl DictTable {
@@ -90,7 +92,11 @@ impl DictTable {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -130,7 +136,11 @@ impl DictTable {
                 break;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         (None, self.heap_bytes().saturating_sub(before))
     }
@@ -143,7 +153,11 @@ impl DictTable {
         let mut i = (hash as usize) & mask;
         while self.indices[i] != ix as u32 {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         self.indices[i] = DUMMY;
         let e = self.entries[ix];
@@ -160,7 +174,12 @@ impl DictTable {
 
     /// Removes and returns the last-inserted entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        let (hash, key) = self.entries.iter().rev().find(|e| !e.key.is_undef()).map(|e| (e.hash, e.key))?;
+        let (hash, key) = self
+            .entries
+            .iter()
+            .rev()
+            .find(|e| !e.key.is_undef())
+            .map(|e| (e.hash, e.key))?;
         self.remove(hash, key)
     }
 
@@ -186,12 +205,20 @@ impl DictTable {
 
     /// Live keys in order.
     pub fn keys(&self) -> Vec<Value> {
-        self.entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.key).collect()
+        self.entries
+            .iter()
+            .filter(|e| !e.key.is_undef())
+            .map(|e| e.key)
+            .collect()
     }
 
     /// Live values in order.
     pub fn values(&self) -> Vec<Value> {
-        self.entries.iter().filter(|e| !e.key.is_undef()).map(|e| e.value).collect()
+        self.entries
+            .iter()
+            .filter(|e| !e.key.is_undef())
+            .map(|e| e.value)
+            .collect()
     }
 
     /// Live `(key, value)` pairs in order.
@@ -231,7 +258,11 @@ impl DictTable {
             let mut i = (e.hash as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             self.indices[i] = ix as u32;
         }
@@ -321,7 +352,11 @@ pub fn hash_float(v: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) } as u32;
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    } as u32;
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     let r = (x as i64) * sign;
     if r == -1 {
@@ -370,7 +405,18 @@ pub fn hash_tuple(items: impl ExactSizeIterator<Item = i64>) -> i64 {
 
 /// The Python-level hash of a builtin value, or why there is none.
 pub fn hash_value(v: Value) -> Result<i64, KeyHash> {
+    hash_depth(v, 0)
+}
+
+/// Deepest tuple nesting hashed before giving up (`KeyHash::TooDeep`), so
+/// hashing cannot overflow the Rust stack.
+const MAX_HASH_DEPTH: usize = 1000;
+
+fn hash_depth(v: Value, depth: usize) -> Result<i64, KeyHash> {
     use Value::*;
+    if depth > MAX_HASH_DEPTH {
+        return Err(KeyHash::TooDeep);
+    }
     Ok(match v {
         Int(i) => hash_int(i),
         Bool(b) => b as i64,
@@ -380,18 +426,18 @@ pub fn hash_value(v: Value) -> Result<i64, KeyHash> {
         Tuple(t) => {
             let mut hs = Vec::with_capacity(t.len());
             for &x in t.items() {
-                hs.push(hash_value(x)?);
+                hs.push(hash_depth(x, depth + 1)?);
             }
             hash_tuple(hs.into_iter())
         }
-        List(_) | Dict(_) | Slice(_) | DictView(_) => return Err(KeyHash::Unhashable),
+        List(_) | Dict(_) | Slice(_) | DictView(_) => return Err(KeyHash::Unhashable(v)),
         Instance(i) => {
             if i.class.user_defined && i.class.lookup(crate::intern::sym::HASH).is_some() {
                 return Err(KeyHash::Guest);
             }
             if i.class.user_defined && i.class.lookup(crate::intern::sym::EQ).is_some() {
                 // Defining __eq__ without __hash__ makes instances unhashable.
-                return Err(KeyHash::Unhashable);
+                return Err(KeyHash::Unhashable(v));
             }
             (v.heap_addr().unwrap_or(0) >> 4) as i64
         }
@@ -436,7 +482,11 @@ mod tests {
         let mut want: Vec<i64> = (1..100).step_by(2).collect();
         want.push(0);
         assert_eq!(keys, want);
-        assert_eq!(t.get(hash_int(51) as u64, Value::Int(51)).map(|v| matches!(v, Value::Int(102))), Some(true));
+        assert_eq!(
+            t.get(hash_int(51) as u64, Value::Int(51))
+                .map(|v| matches!(v, Value::Int(102))),
+            Some(true)
+        );
         assert_eq!(t.len(), 51);
     }
 }

@@ -25,7 +25,11 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let sign = if x < 0.0 { "-" } else { "" };
     let (digits, decpt) = shortest_digits(x.abs());
@@ -62,13 +66,21 @@ fn fixed_notation(digits: &str, decpt: i32, add_dot_zero: bool) -> String {
         }
         s
     } else {
-        format!("{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
+        format!(
+            "{}.{}",
+            &digits[..decpt as usize],
+            &digits[decpt as usize..]
+        )
     }
 }
 
 /// `repr(s)` for a string: CPython's quote choice and escapes.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -195,7 +207,10 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.width = Some(
+            w.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -214,7 +229,10 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
             return Err("Format specifier missing precision".into());
         }
         let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -291,7 +309,9 @@ pub fn format_int(v: i64, spec: &Spec) -> Result<String, String> {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(v as f64, spec),
         'd' | 'n' | 'x' | 'X' | 'o' | 'b' | 'c' => {}
         other => {
-            return Err(format!("Unknown format code '{other}' for object of type 'int'"));
+            return Err(format!(
+                "Unknown format code '{other}' for object of type 'int'"
+            ));
         }
     }
     if spec.precision.is_some() {
@@ -341,7 +361,9 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
     let ty = spec.ty;
     if let Some(t) = ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') {
-            return Err(format!("Unknown format code '{t}' for object of type 'float'"));
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'float'"
+            ));
         }
     }
     let neg = v.is_sign_negative() && !v.is_nan();
@@ -349,7 +371,11 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
     let mut body = if !a.is_finite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        let s = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
         if ty == Some('%') {
             format!("{s}%")
         } else {
@@ -401,7 +427,10 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
         };
         let grouped = if spec.fill == Some('0') && spec.align == Some('=') {
             let sign_len = sign_str(neg, spec.sign).len();
-            let min = spec.width.unwrap_or(0).saturating_sub(sign_len + rest.chars().count());
+            let min = spec
+                .width
+                .unwrap_or(0)
+                .saturating_sub(sign_len + rest.chars().count());
             zero_grouped(&int_part, sep, 3, min)
         } else {
             group(&int_part, sep, 3)
@@ -463,7 +492,9 @@ fn general_format(a: f64, p: usize, alternate: bool, repr_like: bool) -> String 
 pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
     if let Some(t) = spec.ty {
         if t != 's' {
-            return Err(format!("Unknown format code '{t}' for object of type 'str'"));
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            ));
         }
     }
     if spec.sign.is_some() {
@@ -476,7 +507,10 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
         return Err("'=' alignment not allowed in string format specifier".into());
     }
     if spec.grouping.is_some() {
-        return Err(format!("Cannot specify '{}' with 's'.", spec.grouping.unwrap()));
+        return Err(format!(
+            "Cannot specify '{}' with 's'.",
+            spec.grouping.unwrap()
+        ));
     }
     let body: String = match spec.precision {
         Some(p) => s.chars().take(p).collect(),
@@ -527,7 +561,10 @@ mod tests {
         assert_eq!(i(42, "+d"), "+42");
         assert_eq!(i(5, "^7"), "   5   ");
         assert_eq!(i(1234, "08,d"), "0,001,234");
-        assert_eq!(format_str("ab", &parse_spec("*>5").unwrap()).unwrap(), "***ab");
+        assert_eq!(
+            format_str("ab", &parse_spec("*>5").unwrap()).unwrap(),
+            "***ab"
+        );
     }
 
     #[test]

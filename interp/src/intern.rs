@@ -214,6 +214,10 @@ impl Names {
 
 impl std::fmt::Debug for Names {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Names({} symbols)", lasso::RodeoResolver::<Spur>::len(&self.resolver))
+        write!(
+            f,
+            "Names({} symbols)",
+            lasso::RodeoResolver::<Spur>::len(&self.resolver)
+        )
     }
 }

@@ -21,6 +21,8 @@ pub struct SyntaxError {
     pub end: usize,
     /// `IndentationError` or `TabError` rather than `SyntaxError`.
     pub kind: ErrorKind,
+    /// CPython prints no caret line for this error.
+    pub no_caret: bool,
 }
 
 /// The exception class a compile error is reported as.
@@ -251,13 +253,22 @@ fn number(lex: &mut logos::Lexer<RawToken>) -> Result<NumKind, RawError> {
             Ok(i) => i,
             Err(at) => {
                 if at < b.len() && b[at].is_ascii_digit() {
-                    return Err(err(&format!("invalid digit '{}' in {name} literal", b[at] as char), at));
+                    return Err(err(
+                        &format!("invalid digit '{}' in {name} literal", b[at] as char),
+                        at,
+                    ));
                 }
-                return Err(err(&format!("invalid {name} literal"), at.min(b.len())));
+                return Err(err(
+                    &format!("invalid {name} literal"),
+                    at.min(b.len()).saturating_sub(1),
+                ));
             }
         };
         if i < b.len() && b[i].is_ascii_digit() {
-            return Err(err(&format!("invalid digit '{}' in {name} literal", b[i] as char), i));
+            return Err(err(
+                &format!("invalid digit '{}' in {name} literal", b[i] as char),
+                i,
+            ));
         }
     } else {
         kind = NumKind::Dec;
@@ -295,7 +306,11 @@ fn number(lex: &mut logos::Lexer<RawToken>) -> Result<NumKind, RawError> {
             kind = NumKind::Imag;
             i += 1;
         }
-        if kind == NumKind::Dec && b[0] == b'0' && i > 1 && b[..i].iter().any(|&c| c != b'0' && c != b'_') {
+        if kind == NumKind::Dec
+            && b[0] == b'0'
+            && i > 1
+            && b[..i].iter().any(|&c| c != b'0' && c != b'_')
+        {
             return Err(err(
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 0,
@@ -306,7 +321,10 @@ fn number(lex: &mut logos::Lexer<RawToken>) -> Result<NumKind, RawError> {
     // keywords CPython tolerates there (`1if x else 2`).
     if let Some(c) = text[i..].chars().next() {
         if is_id_continue(c) {
-            let word: String = text[i..].chars().take_while(|&c| is_id_continue(c)).collect();
+            let word: String = text[i..]
+                .chars()
+                .take_while(|&c| is_id_continue(c))
+                .collect();
             let allowed = ["and", "else", "for", "if", "in", "is", "not", "or"];
             if !allowed.iter().any(|k| word.starts_with(k)) {
                 let name = match kind {
@@ -316,7 +334,7 @@ fn number(lex: &mut logos::Lexer<RawToken>) -> Result<NumKind, RawError> {
                     NumKind::Imag => "imaginary",
                     _ => "decimal",
                 };
-                return Err(err(&format!("invalid {name} literal"), i));
+                return Err(err(&format!("invalid {name} literal"), i.saturating_sub(1)));
             }
         }
     }
@@ -403,6 +421,8 @@ pub enum Tok {
     Indent,
     Dedent,
     EndMarker,
+    /// Where a lexical error stopped tokenizing.
+    Error,
     // keywords
     False,
     None,
@@ -496,10 +516,41 @@ impl Tok {
         use Tok::*;
         matches!(
             self,
-            False | None | True | And | As | Assert | Async | Await | Break | Class | Continue
-                | Def | Del | Elif | Else | Except | Finally | For | From | Global | If | Import
-                | In | Is | Lambda | Nonlocal | Not | Or | Pass | Raise | Return | Try | While
-                | With | Yield
+            False
+                | None
+                | True
+                | And
+                | As
+                | Assert
+                | Async
+                | Await
+                | Break
+                | Class
+                | Continue
+                | Def
+                | Del
+                | Elif
+                | Else
+                | Except
+                | Finally
+                | For
+                | From
+                | Global
+                | If
+                | Import
+                | In
+                | Is
+                | Lambda
+                | Nonlocal
+                | Not
+                | Or
+                | Pass
+                | Raise
+                | Return
+                | Try
+                | While
+                | With
+                | Yield
         )
     }
 }
@@ -599,7 +650,10 @@ impl LineIndex {
 
     /// Byte offset where `line` (1-based) starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0)
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Number of lines.
@@ -617,7 +671,55 @@ pub fn tokenize(
     lines: &LineIndex,
     nested: bool,
 ) -> Result<Vec<Token>, SyntaxError> {
-    let mut out: Vec<Token> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(src, base, interner, lines, nested, &mut out)?;
+    Ok(out)
+}
+
+/// Tokenizes a file, stopping at the first lexical error. The error is
+/// returned beside the tokens read before it, which end with a `Tok::Error`
+/// marker: the parser reports it only if it gets that far, so (as in
+/// CPython, whose parser pulls tokens lazily) a syntax error earlier in the
+/// file wins over a lexical error later.
+pub fn tokenize_lazy(
+    src: &str,
+    interner: &mut Interner,
+    lines: &LineIndex,
+) -> (Vec<Token>, Option<SyntaxError>) {
+    let mut out = Vec::new();
+    match tokenize_into(src, 0, interner, lines, false, &mut out) {
+        Ok(()) => (out, None),
+        Err(e) => {
+            // The marker goes where tokenizing stopped: the end of the file
+            // for an unclosed bracket, else the error itself.
+            let at = if e.msg.ends_with("was never closed") {
+                src.len()
+            } else {
+                e.at.min(src.len())
+            } as u32;
+            out.push(Token {
+                tok: Tok::Error,
+                start: at,
+                end: at,
+            });
+            out.push(Token {
+                tok: Tok::EndMarker,
+                start: src.len() as u32,
+                end: src.len() as u32,
+            });
+            (out, Some(e))
+        }
+    }
+}
+
+fn tokenize_into(
+    src: &str,
+    base: usize,
+    interner: &mut Interner,
+    lines: &LineIndex,
+    nested: bool,
+    out: &mut Vec<Token>,
+) -> Result<(), SyntaxError> {
     let mut indents: Vec<(usize, usize)> = vec![(0, 0)];
     let mut parens: Vec<(u8, usize)> = Vec::new();
     let mut at_line_start = !nested;
@@ -662,6 +764,7 @@ pub fn tokenize(
                         at: span.start + base,
                         end: span.start + base + 1,
                         kind: ErrorKind::Indentation,
+                        no_caret: false,
                     });
                 }
                 indents.push((col, alt));
@@ -681,11 +784,16 @@ pub fn tokenize(
                 }
                 let &(top, top_alt) = indents.last().unwrap();
                 if top != col {
+                    // CPython's caret sits at the end of the offending line.
+                    let eol = src[span.start..]
+                        .find(['\n', '\r'])
+                        .map_or(src.len(), |i| span.start + i);
                     return Err(SyntaxError {
                         msg: "unindent does not match any outer indentation level".into(),
-                        at: span.start + base,
-                        end: span.end + base,
+                        at: eol + base,
+                        end: eol + base + 1,
                         kind: ErrorKind::Indentation,
+                        ..SyntaxError::default()
                     });
                 }
                 if top_alt != alt {
@@ -704,6 +812,7 @@ pub fn tokenize(
                 at: span.start + base,
                 end: span.end + base,
                 kind: ErrorKind::Syntax,
+                no_caret: false,
             })?,
             RawToken::Str(info) => Tok::Str(info),
             RawToken::Backslash => {
@@ -712,6 +821,7 @@ pub fn tokenize(
                     at: span.start + base + 1,
                     end: span.start + base + 2,
                     kind: ErrorKind::Syntax,
+                    no_caret: false,
                 })
             }
             RawToken::LParen | RawToken::LBracket | RawToken::LBrace => {
@@ -721,6 +831,7 @@ pub fn tokenize(
                         at: span.start + base,
                         end: span.end + base,
                         kind: ErrorKind::Syntax,
+                        no_caret: false,
                     });
                 }
                 parens.push((text.as_bytes()[0], span.start + base));
@@ -739,6 +850,7 @@ pub fn tokenize(
                             at: span.start + base,
                             end: span.end + base,
                             kind: ErrorKind::Syntax,
+                            no_caret: false,
                         })
                     }
                     Some((open, at)) => {
@@ -766,6 +878,7 @@ pub fn tokenize(
                                 at: span.start + base,
                                 end: span.end + base,
                                 kind: ErrorKind::Syntax,
+                                no_caret: false,
                             });
                         }
                     }
@@ -825,13 +938,14 @@ pub fn tokenize(
             end: abs(span.end),
         });
     }
-    if let Some(&(open, at)) = parens.first() {
-        let _ = open;
+    // CPython names the innermost bracket still open.
+    if let Some(&(open, at)) = parens.last() {
         return Err(SyntaxError {
-            msg: format!("'{}' was never closed", parens.first().unwrap().0 as char),
+            msg: format!("'{}' was never closed", open as char),
             at,
             end: at + 1,
             kind: ErrorKind::Syntax,
+            no_caret: false,
         });
     }
     let end = abs(src.len());
@@ -856,7 +970,7 @@ pub fn tokenize(
         start: end,
         end,
     });
-    Ok(out)
+    Ok(())
 }
 
 fn tab_error(at: usize) -> SyntaxError {
@@ -865,6 +979,7 @@ fn tab_error(at: usize) -> SyntaxError {
         at,
         end: at + 1,
         kind: ErrorKind::Tab,
+        no_caret: true,
     }
 }
 
@@ -915,6 +1030,7 @@ fn raw_error(
             at: tok_start,
             end: tok_start + c.len_utf8(),
             kind: ErrorKind::Syntax,
+            no_caret: false,
         };
     }
     if let Some((msg, detected)) = e.msg.split_once('\u{0}') {
@@ -931,6 +1047,7 @@ fn raw_error(
             at: tok_start,
             end: tok_start + 1,
             kind: ErrorKind::Syntax,
+            no_caret: false,
         };
     }
     SyntaxError {
@@ -938,6 +1055,7 @@ fn raw_error(
         at: tok_start + e.at,
         end: tok_start + e.at + 1,
         kind: ErrorKind::Syntax,
+        no_caret: false,
     }
 }
 
@@ -986,7 +1104,21 @@ mod tests {
         let t = toks("if x:\n    y = 1\n\n    # c\nz\n");
         assert!(matches!(
             t.as_slice(),
-            [If, Name(_), Colon, Newline, Indent, Name(_), Assign, Int(1), Newline, Dedent, Name(_), Newline, EndMarker]
+            [
+                If,
+                Name(_),
+                Colon,
+                Newline,
+                Indent,
+                Name(_),
+                Assign,
+                Int(1),
+                Newline,
+                Dedent,
+                Name(_),
+                Newline,
+                EndMarker
+            ]
         ));
     }
 
@@ -999,8 +1131,14 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(toks("0x_ff 1_000 0o17 0b101")[..4], [Tok::Int(255), Tok::Int(1000), Tok::Int(15), Tok::Int(5)]);
-        assert_eq!(toks("1.5e3 .5 1.")[..3], [Tok::Float(1500.0), Tok::Float(0.5), Tok::Float(1.0)]);
+        assert_eq!(
+            toks("0x_ff 1_000 0o17 0b101")[..4],
+            [Tok::Int(255), Tok::Int(1000), Tok::Int(15), Tok::Int(5)]
+        );
+        assert_eq!(
+            toks("1.5e3 .5 1.")[..3],
+            [Tok::Float(1500.0), Tok::Float(0.5), Tok::Float(1.0)]
+        );
         assert_eq!(err("1__0"), "invalid decimal literal");
         assert_eq!(err("0x"), "invalid hexadecimal literal");
         assert!(err("012").starts_with("leading zeros"));
@@ -1010,15 +1148,27 @@ mod tests {
     fn strings() {
         let t = toks("'a' \"b\" '''c\nd''' rb'x' f\"{y}\"");
         assert_eq!(t.iter().filter(|t| matches!(t, Tok::Str(_))).count(), 5);
-        assert_eq!(err("x = 'abc\n"), "unterminated string literal (detected at line 1)");
-        assert_eq!(err("x = '''abc\n\n"), "unterminated triple-quoted string literal (detected at line 2)");
+        assert_eq!(
+            err("x = 'abc\n"),
+            "unterminated string literal (detected at line 1)"
+        );
+        assert_eq!(
+            err("x = '''abc\n\n"),
+            "unterminated triple-quoted string literal (detected at line 2)"
+        );
     }
 
     #[test]
     fn bracket_errors() {
         assert_eq!(err("x = (1,\n"), "'(' was never closed");
-        assert_eq!(err("x = (1]\n"), "closing parenthesis ']' does not match opening parenthesis '('");
+        assert_eq!(
+            err("x = (1]\n"),
+            "closing parenthesis ']' does not match opening parenthesis '('"
+        );
         assert_eq!(err(")\n"), "unmatched ')'");
-        assert_eq!(err("if x:\n    a\n  b\n"), "unindent does not match any outer indentation level");
+        assert_eq!(
+            err("if x:\n    a\n  b\n"),
+            "unindent does not match any outer indentation level"
+        );
     }
 }

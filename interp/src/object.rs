@@ -965,7 +965,12 @@ pub enum IterState {
     /// Over a range.
     Range { next: i64, stop: i64, step: i64 },
     /// Over a dict; `len` detects resizing during iteration.
-    Dict { dict: Gc<Dict>, next: usize, len: usize, part: DictPart },
+    Dict {
+        dict: Gc<Dict>,
+        next: usize,
+        len: usize,
+        part: DictPart,
+    },
     /// `enumerate`.
     Enumerate { inner: Value, count: i64 },
     /// `zip`.

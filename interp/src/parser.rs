@@ -9,10 +9,12 @@
 
 use crate::ast::*;
 use crate::intern::{Interner, Symbol};
-use crate::lexer::{tokenize, ErrorKind, LineIndex, StrInfo, SyntaxError, Tok, Token};
+use crate::lexer::{
+    tokenize, tokenize_lazy, ErrorKind, LineIndex, StrInfo, SyntaxError, Tok, Token,
+};
 
 /// Recursion depth of the parser (expression entries, unary chains).
-const MAX_NESTING: usize = 200;
+const MAX_NESTING: usize = 1000;
 /// Depth of a syntax tree the later passes may recurse over.
 pub const MAX_DEPTH: u32 = 1000;
 
@@ -20,7 +22,7 @@ type PResult<T> = Result<T, SyntaxError>;
 
 /// Parses a whole file.
 pub fn parse(src: &str, interner: &mut Interner, lines: &LineIndex) -> PResult<Module> {
-    let toks = tokenize(src, 0, interner, lines, false)?;
+    let (toks, lex_error) = tokenize_lazy(src, interner, lines);
     let mut p = Parser {
         src,
         toks,
@@ -29,12 +31,47 @@ pub fn parse(src: &str, interner: &mut Interner, lines: &LineIndex) -> PResult<M
         lines,
         scope_count: 0,
         nesting: 0,
+        lex_error,
+        furthest: std::cell::Cell::new(0),
     };
-    let body = p.file()?;
-    Ok(Module {
-        body,
-        scope_count: p.scope_count,
-    })
+    match p.file() {
+        Ok(body) => Ok(Module {
+            body,
+            scope_count: p.scope_count,
+        }),
+        Err(e) => {
+            let seen = p.toks[p.furthest.get().min(p.toks.len() - 1)].start as usize;
+            Err(prefer_lexer_error(e, p.lex_error, lines, lines.line(seen)))
+        }
+    }
+}
+
+/// CPython tokenizes the rest of the file after a parse error and lets
+/// some tokenizer errors win (`_PyPegen_tokenize_full_source_to_check_for_errors`):
+/// errors the tokenizer raises itself (bad strings, characters, numbers,
+/// brackets) always; an unclosed bracket only when it opened on an earlier
+/// line than the parse error; indentation errors never.
+fn prefer_lexer_error(
+    parse: SyntaxError,
+    lex: Option<SyntaxError>,
+    lines: &LineIndex,
+    seen_line: usize,
+) -> SyntaxError {
+    let Some(lex) = lex else { return parse };
+    if lex == parse {
+        return parse;
+    }
+    if lex.kind != ErrorKind::Syntax {
+        return parse;
+    }
+    if lex.msg.ends_with("was never closed") {
+        return if lines.line(lex.at) < seen_line {
+            lex
+        } else {
+            parse
+        };
+    }
+    lex
 }
 
 struct Parser<'a> {
@@ -45,6 +82,10 @@ struct Parser<'a> {
     lines: &'a LineIndex,
     scope_count: u32,
     nesting: usize,
+    /// The lexical error at the `Tok::Error` marker, if tokenizing stopped.
+    lex_error: Option<SyntaxError>,
+    /// The furthest token the parser has looked at (CPython's `fill`).
+    furthest: std::cell::Cell<usize>,
 }
 
 fn expr(kind: ExprKind, span: Span) -> Expr {
@@ -103,7 +144,9 @@ impl<'a> Parser<'a> {
     }
 
     fn peek_at(&self, n: usize) -> Tok {
-        self.toks[(self.pos + n).min(self.toks.len() - 1)].tok
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        self.furthest.set(self.furthest.get().max(i));
+        self.toks[i].tok
     }
 
     fn cur(&self) -> Token {
@@ -123,6 +166,7 @@ impl<'a> Parser<'a> {
         if self.pos + 1 < self.toks.len() {
             self.pos += 1;
         }
+        self.furthest.set(self.furthest.get().max(self.pos));
         t
     }
 
@@ -140,16 +184,32 @@ impl<'a> Parser<'a> {
     }
 
     fn error(&self, msg: impl Into<String>, start: u32, end: u32) -> SyntaxError {
+        if let Some(e) = self.pending_lex_error() {
+            return e;
+        }
         SyntaxError {
             msg: msg.into(),
             at: start as usize,
             end: (end.max(start + 1)) as usize,
             kind: ErrorKind::Syntax,
+            no_caret: false,
+        }
+    }
+
+    /// The lexer's error when the parser has reached where it stopped.
+    fn pending_lex_error(&self) -> Option<SyntaxError> {
+        if self.peek() == Tok::Error {
+            self.lex_error.clone()
+        } else {
+            None
         }
     }
 
     /// "invalid syntax" at the current token.
     fn invalid(&self) -> SyntaxError {
+        if let Some(e) = self.pending_lex_error() {
+            return e;
+        }
         let t = self.cur();
         if t.tok == Tok::Indent {
             return SyntaxError {
@@ -157,6 +217,7 @@ impl<'a> Parser<'a> {
                 at: t.end as usize,
                 end: t.end as usize + 1,
                 kind: ErrorKind::Indentation,
+                no_caret: false,
             };
         }
         if t.tok == Tok::Dedent && false {
@@ -219,10 +280,12 @@ impl<'a> Parser<'a> {
     fn check_depth(&self, e: &Expr) -> PResult<()> {
         if e.depth > MAX_DEPTH {
             return Err(SyntaxError {
-                msg: "\u{1}RecursionError: maximum recursion depth exceeded during compilation".into(),
+                msg: "\u{1}RecursionError: maximum recursion depth exceeded during compilation"
+                    .into(),
                 at: e.span.start as usize,
                 end: e.span.end as usize,
                 kind: ErrorKind::Syntax,
+                no_caret: false,
             });
         }
         Ok(())
@@ -279,15 +342,30 @@ impl<'a> Parser<'a> {
         self.expect_colon()?;
         if self.eat(Tok::Newline) {
             if !self.at(Tok::Indent) {
+                if let Some(e) = self.pending_lex_error() {
+                    return Err(e);
+                }
                 let t = self.cur();
+                let at_eof = matches!(t.tok, Tok::EndMarker | Tok::Dedent)
+                    && self.toks[self.pos..]
+                        .iter()
+                        .all(|t| matches!(t.tok, Tok::Dedent | Tok::EndMarker));
+                // At the end of the file CPython points at the header line
+                // and draws no caret.
+                let at = if at_eof {
+                    self.toks[self.pos - 1].start
+                } else {
+                    t.start
+                };
                 return Err(SyntaxError {
                     msg: format!(
                         "expected an indented block after {what} on line {}",
                         self.line_of(header_start)
                     ),
-                    at: t.start as usize,
-                    end: t.end.max(t.start + 1) as usize,
+                    at: at as usize,
+                    end: at as usize + 1,
                     kind: ErrorKind::Indentation,
+                    no_caret: at_eof,
                 });
             }
             self.advance();
@@ -362,9 +440,12 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
+        // The whole statement, as in CPython: a `FOR_ITER` failure then
+        // shows the `for` line without markers.
+        let _ = header;
         Ok(Stmt {
             kind: StmtKind::For(target, iter, body, orelse),
-            span: header,
+            span: Span::new(start, self.prev_end()),
         })
     }
 
@@ -542,7 +623,11 @@ impl<'a> Parser<'a> {
     fn def_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let start = self.advance().start;
         let (name, _) = self.name()?;
-        self.expect(Tok::LParen)?;
+        if !self.at(Tok::LParen) {
+            let t = self.cur();
+            return Err(self.error("expected '('", t.start, t.end));
+        }
+        self.advance();
         let params = self.params(Tok::RParen, true)?;
         self.expect(Tok::RParen)?;
         if self.eat(Tok::Arrow) {
@@ -571,20 +656,21 @@ impl<'a> Parser<'a> {
         let mut seen_default = false;
         let mut star_seen = false;
         let mut names: Vec<Symbol> = Vec::new();
-        let check_dup = |this: &Self, names: &mut Vec<Symbol>, name: Symbol, span: Span| -> PResult<()> {
-            if names.contains(&name) {
-                return Err(this.error(
-                    format!(
-                        "duplicate argument '{}' in function definition",
-                        this.interner.resolve(name)
-                    ),
-                    span.start,
-                    span.end,
-                ));
-            }
-            names.push(name);
-            Ok(())
-        };
+        let check_dup =
+            |this: &Self, names: &mut Vec<Symbol>, name: Symbol, span: Span| -> PResult<()> {
+                if names.contains(&name) {
+                    return Err(this.error(
+                        format!(
+                            "duplicate argument '{}' in function definition",
+                            this.interner.resolve(name)
+                        ),
+                        span.start,
+                        span.end,
+                    ));
+                }
+                names.push(name);
+                Ok(())
+            };
         while !self.at(close) {
             if self.at(Tok::Slash) {
                 let t = self.advance();
@@ -641,7 +727,11 @@ impl<'a> Parser<'a> {
                     None
                 };
                 if star_seen {
-                    p.kwonly.push(Param { name, default, span });
+                    p.kwonly.push(Param {
+                        name,
+                        default,
+                        span,
+                    });
                 } else {
                     if default.is_some() {
                         seen_default = true;
@@ -652,7 +742,11 @@ impl<'a> Parser<'a> {
                             span.end,
                         ));
                     }
-                    p.args.push(Param { name, default, span });
+                    p.args.push(Param {
+                        name,
+                        default,
+                        span,
+                    });
                 }
             }
             if !self.eat(Tok::Comma) {
@@ -781,7 +875,11 @@ impl<'a> Parser<'a> {
                 self.advance();
                 if self.at(Tok::Dot) || self.at(Tok::Ellipsis) {
                     let t = self.cur();
-                    return Err(self.error("relative imports are not supported by this VM", t.start, t.end));
+                    return Err(self.error(
+                        "relative imports are not supported by this VM",
+                        t.start,
+                        t.end,
+                    ));
                 }
                 let module = self.dotted_name()?;
                 if !self.eat(Tok::Import) {
@@ -1003,7 +1101,11 @@ impl<'a> Parser<'a> {
             }
             ExprKind::Starred(inner) if ctx != TargetCtx::Del => self.check_target(inner, ctx),
             _ => {
-                let verb = if ctx == TargetCtx::Del { "delete" } else { "assign to" };
+                let verb = if ctx == TargetCtx::Del {
+                    "delete"
+                } else {
+                    "assign to"
+                };
                 Err(self.error(
                     format!("cannot {verb} {}", expr_name(e)),
                     e.span.start,
@@ -1090,6 +1192,40 @@ impl<'a> Parser<'a> {
                 e.span.end,
             ));
         }
+        if self.at(Tok::Assign) {
+            // `if x = 1:` (CPython's `invalid_named_expression`).
+            if let ExprKind::Name(_) = e.kind {
+                let save = self.pos;
+                self.advance();
+                let end = match self.bitor() {
+                    Ok(r) if !matches!(self.peek(), Tok::Assign | Tok::Walrus) => Some(r.span.end),
+                    _ => None,
+                };
+                self.pos = save;
+                if let Some(end) = end {
+                    return Err(self.error(
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        e.span.start,
+                        end,
+                    ));
+                }
+            } else if !matches!(
+                e.kind,
+                ExprKind::List(_)
+                    | ExprKind::Tuple(_)
+                    | ExprKind::Comp { .. }
+                    | ExprKind::Const(Constant::Bool(_) | Constant::None)
+            ) {
+                return Err(self.error(
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(&e)
+                    ),
+                    e.span.start,
+                    e.span.end,
+                ));
+            }
+        }
         Ok(e)
     }
 
@@ -1115,11 +1251,18 @@ impl<'a> Parser<'a> {
         let test = self.disjunction()?;
         if !self.eat(Tok::Else) {
             let t = self.cur();
-            return Err(self.error("expected 'else' after 'if' expression", body.span.start, t.end.max(test.span.end)));
+            return Err(self.error(
+                "expected 'else' after 'if' expression",
+                body.span.start,
+                t.end.max(test.span.end),
+            ));
         }
         let orelse = self.expression()?;
         let span = Span::new(start, self.prev_end());
-        let e = expr(ExprKind::IfExp(Box::new(test), Box::new(body), Box::new(orelse)), span);
+        let e = expr(
+            ExprKind::IfExp(Box::new(test), Box::new(body), Box::new(orelse)),
+            span,
+        );
         Ok(e)
     }
 
@@ -1314,7 +1457,10 @@ impl<'a> Parser<'a> {
             self.leave();
             let exp = exp?;
             let span = Span::new(start, self.prev_end());
-            return Ok(expr(ExprKind::Binary(Box::new(base), BinOp::Pow, Box::new(exp)), span));
+            return Ok(expr(
+                ExprKind::Binary(Box::new(base), BinOp::Pow, Box::new(exp)),
+                span,
+            ));
         }
         Ok(base)
     }
@@ -1421,17 +1567,19 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 if seen_dstar {
+                    let t = self.cur();
                     return Err(self.error(
                         "positional argument follows keyword argument unpacking",
-                        e.span.start,
-                        e.span.end,
+                        t.start,
+                        t.start + 1,
                     ));
                 }
                 if seen_kw {
+                    let t = self.cur();
                     return Err(self.error(
                         "positional argument follows keyword argument",
-                        e.span.start,
-                        e.span.end,
+                        t.start,
+                        t.start + 1,
                     ));
                 }
                 args.push(Arg::Pos(e));
@@ -1521,7 +1669,16 @@ impl<'a> Parser<'a> {
             let span = Span::new(t.start, self.prev_end());
             return Ok(expr(ExprKind::YieldFrom(Box::new(e)), span));
         }
-        if matches!(self.peek(), Tok::RParen | Tok::Newline | Tok::Semi | Tok::Assign | Tok::RBracket | Tok::RBrace | Tok::EndMarker) {
+        if matches!(
+            self.peek(),
+            Tok::RParen
+                | Tok::Newline
+                | Tok::Semi
+                | Tok::Assign
+                | Tok::RBracket
+                | Tok::RBrace
+                | Tok::EndMarker
+        ) {
             return Ok(expr(ExprKind::Yield(None), Span::new(t.start, t.end)));
         }
         let e = self.star_expressions()?;
@@ -1624,7 +1781,11 @@ impl<'a> Parser<'a> {
         if self.at(Tok::RParen) {
             self.advance();
             if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.error("cannot use starred expression here", first.span.start, first.span.end));
+                return Err(self.error(
+                    "cannot use starred expression here",
+                    first.span.start,
+                    first.span.end,
+                ));
             }
             return Ok(first);
         }
@@ -1761,7 +1922,11 @@ impl<'a> Parser<'a> {
             if !self.eat(Tok::Colon) {
                 let t = self.cur();
                 if matches!(t.tok, Tok::Comma | Tok::RBrace) {
-                    return Err(self.error("':' expected after dictionary key", k.span.start, k.span.end));
+                    return Err(self.error(
+                        "':' expected after dictionary key",
+                        k.span.start,
+                        k.span.end,
+                    ));
                 }
                 return Err(self.invalid());
             }
@@ -1833,17 +1998,39 @@ impl<'a> Parser<'a> {
             }
             any_bytes = Some(info.bytes);
             if info.bytes {
-                return Err(self.error("bytes literals are not supported by this VM", t.start, t.end));
+                return Err(self.error(
+                    "bytes literals are not supported by this VM",
+                    t.start,
+                    t.end,
+                ));
             }
-            let content_start = t.start as usize + info.prefix_len as usize + info.quote_len as usize;
+            let content_start =
+                t.start as usize + info.prefix_len as usize + info.quote_len as usize;
             let content_end = t.end as usize - info.quote_len as usize;
             if info.fmt {
                 any_f = true;
-                let fparts = self.fstring(content_start, content_end, info, 0)?;
+                let fparts =
+                    self.fstring(content_start, content_end, info, 0)
+                        .map_err(|mut e| {
+                            // CPython 3.11 places f-string errors just after the
+                            // string token.
+                            if e.msg.starts_with("f-string") {
+                                e.at = t.end as usize;
+                                e.end = e.at + 1;
+                            }
+                            e
+                        })?;
                 parts.extend(fparts);
             } else {
-                let text = decode_string(&self.src[content_start..content_end], info.raw)
-                    .map_err(|(msg, off)| self.error(msg, (content_start + off) as u32, (content_start + off + 1) as u32))?;
+                let text = decode_string(&self.src[content_start..content_end], info.raw).map_err(
+                    |(msg, off)| {
+                        self.error(
+                            msg,
+                            (content_start + off) as u32,
+                            (content_start + off + 1) as u32,
+                        )
+                    },
+                )?;
                 parts.push(FPart::Lit(text));
             }
         }
@@ -1870,7 +2057,13 @@ impl<'a> Parser<'a> {
 
     /// Parses the inside of an f-string (or of a format spec when `depth` > 0)
     /// between byte offsets `start..end` of the file.
-    fn fstring(&mut self, start: usize, end: usize, info: StrInfo, depth: usize) -> PResult<Vec<FPart>> {
+    fn fstring(
+        &mut self,
+        start: usize,
+        end: usize,
+        info: StrInfo,
+        depth: usize,
+    ) -> PResult<Vec<FPart>> {
         let src = self.src;
         let bytes = src.as_bytes();
         let mut parts = Vec::new();
@@ -1878,8 +2071,9 @@ impl<'a> Parser<'a> {
         let mut i = start;
         let flush = |this: &Self, parts: &mut Vec<FPart>, from: usize, to: usize| -> PResult<()> {
             if to > from {
-                let text = decode_string(&src[from..to], info.raw)
-                    .map_err(|(msg, off)| this.error(msg, (from + off) as u32, (from + off + 1) as u32))?;
+                let text = decode_string(&src[from..to], info.raw).map_err(|(msg, off)| {
+                    this.error(msg, (from + off) as u32, (from + off + 1) as u32)
+                })?;
                 parts.push(FPart::Lit(text));
             }
             Ok(())
@@ -1911,7 +2105,11 @@ impl<'a> Parser<'a> {
                     lit_start = i;
                     continue;
                 }
-                return Err(self.error("f-string: single '}' is not allowed", i as u32, i as u32 + 1));
+                return Err(self.error(
+                    "f-string: single '}' is not allowed",
+                    i as u32,
+                    i as u32 + 1,
+                ));
             }
             i += 1;
         }
@@ -1921,9 +2119,19 @@ impl<'a> Parser<'a> {
 
     /// One `{...}` replacement field starting after the `{` at `start`;
     /// returns it and the offset after its closing `}`.
-    fn fstring_field(&mut self, start: usize, end: usize, info: StrInfo, depth: usize) -> PResult<(FPart, usize)> {
+    fn fstring_field(
+        &mut self,
+        start: usize,
+        end: usize,
+        info: StrInfo,
+        depth: usize,
+    ) -> PResult<(FPart, usize)> {
         if depth >= 2 {
-            return Err(self.error("f-string: expressions nested too deeply", start as u32, start as u32 + 1));
+            return Err(self.error(
+                "f-string: expressions nested too deeply",
+                start as u32,
+                start as u32 + 1,
+            ));
         }
         let bytes = self.src.as_bytes();
         // Find the end of the expression: `!`, `:`, `=`+(`!`|`:`|`}`) or `}`
@@ -1937,6 +2145,13 @@ impl<'a> Parser<'a> {
                 return Err(self.error("f-string: expecting '}'", end as u32, end as u32 + 1));
             }
             let c = bytes[i];
+            if c == b'\\' {
+                return Err(self.error(
+                    "f-string expression part cannot include a backslash",
+                    i as u32,
+                    i as u32 + 1,
+                ));
+            }
             if let Some(q) = quote {
                 if c == q {
                     quote = None;
@@ -1953,7 +2168,11 @@ impl<'a> Parser<'a> {
                     ))
                 }
                 b'#' => {
-                    return Err(self.error("f-string expression part cannot include '#'", i as u32, i as u32 + 1))
+                    return Err(self.error(
+                        "f-string expression part cannot include '#'",
+                        i as u32,
+                        i as u32 + 1,
+                    ))
                 }
                 b'\'' | b'"' => quote = Some(c),
                 b'(' | b'[' | b'{' => nest += 1,
@@ -1969,7 +2188,10 @@ impl<'a> Parser<'a> {
                 }
                 b'=' if nest == 0
                     && bytes.get(i + 1) != Some(&b'=')
-                    && !matches!(bytes.get(i.wrapping_sub(1)), Some(b'=' | b'!' | b'<' | b'>')) =>
+                    && !matches!(
+                        bytes.get(i.wrapping_sub(1)),
+                        Some(b'=' | b'!' | b'<' | b'>')
+                    ) =>
                 {
                     expr_end = i;
                     break;
@@ -1980,7 +2202,11 @@ impl<'a> Parser<'a> {
         }
         let text = &self.src[start..expr_end];
         if text.trim().is_empty() {
-            return Err(self.error("f-string: empty expression not allowed", expr_end as u32, expr_end as u32 + 1));
+            return Err(self.error(
+                "f-string: empty expression not allowed",
+                expr_end as u32,
+                expr_end as u32 + 1,
+            ));
         }
         let e = self.sub_expression(start, expr_end)?;
         let mut i = expr_end;
@@ -2155,7 +2381,9 @@ pub fn decode_string(s: &str, raw: bool) -> Result<String, (String, usize)> {
                     b'u' => 4,
                     _ => 8,
                 };
-                let hex = s.get(i..i + n).filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
+                let hex = s
+                    .get(i..i + n)
+                    .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
                 let Some(hex) = hex else {
                     let what = match e {
                         b'x' => "truncated \\xXX escape",
@@ -2220,15 +2448,36 @@ mod tests {
 
     #[test]
     fn error_messages() {
-        assert_eq!(parse_err("x = [1, 2 3]\n"), "invalid syntax. Perhaps you forgot a comma?");
+        assert_eq!(
+            parse_err("x = [1, 2 3]\n"),
+            "invalid syntax. Perhaps you forgot a comma?"
+        );
         assert_eq!(parse_err("if x\n    pass\n"), "expected ':'");
-        assert_eq!(parse_err("1 = x\n"), "cannot assign to literal here. Maybe you meant '==' instead of '='?");
-        assert_eq!(parse_err("f(a=1, b)\n"), "positional argument follows keyword argument");
-        assert_eq!(parse_err("def f(a, a):\n    pass\n"), "duplicate argument 'a' in function definition");
-        assert_eq!(parse_err("if x:\npass\n"), "expected an indented block after 'if' statement on line 1");
+        assert_eq!(
+            parse_err("1 = x\n"),
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
+        );
+        assert_eq!(
+            parse_err("f(a=1, b)\n"),
+            "positional argument follows keyword argument"
+        );
+        assert_eq!(
+            parse_err("def f(a, a):\n    pass\n"),
+            "duplicate argument 'a' in function definition"
+        );
+        assert_eq!(
+            parse_err("if x:\npass\n"),
+            "expected an indented block after 'if' statement on line 1"
+        );
         assert_eq!(parse_err("  x = 1\n"), "unexpected indent");
-        assert_eq!(parse_err("1 += 1\n"), "'literal' is an illegal expression for augmented assignment");
-        assert_eq!(parse_err("print 'x'\n"), "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        assert_eq!(
+            parse_err("1 += 1\n"),
+            "'literal' is an illegal expression for augmented assignment"
+        );
+        assert_eq!(
+            parse_err("print 'x'\n"),
+            "Missing parentheses in call to 'print'. Did you mean print(...)?"
+        );
     }
 
     #[test]
@@ -2241,6 +2490,9 @@ mod tests {
 
     #[test]
     fn string_escapes() {
-        assert_eq!(decode_string(r"a\n\x41\u00e9\101\q", false).unwrap(), "a\nAé\u{41}\\q");
+        assert_eq!(
+            decode_string(r"a\n\x41\u00e9\101\q", false).unwrap(),
+            "a\nAé\u{41}\\q"
+        );
     }
 }

@@ -164,6 +164,7 @@ fn resolve(
                 at: span.start as usize,
                 end: span.end as usize,
                 kind: ErrorKind::Syntax,
+                no_caret: false,
             });
         }
     }
@@ -203,7 +204,10 @@ fn resolve(
     used.sort();
     all_names.extend(used);
     // A function using `super` inside a class needs the `__class__` cell.
-    if kind == ScopeKind::Function && raw.used.contains(&super_sym) && enclosing.contains(&class_sym) {
+    if kind == ScopeKind::Function
+        && raw.used.contains(&super_sym)
+        && enclosing.contains(&class_sym)
+    {
         all_names.push(class_sym);
     }
     for &name in &all_names {
@@ -215,7 +219,9 @@ fn resolve(
             ScopeKind::Class => {
                 if raw.globals.contains(&name) {
                     Binding::Global
-                } else if nonlocal_set.contains(&name) || (!locals.contains(&name) && enclosing.contains(&name) && name != class_sym) {
+                } else if nonlocal_set.contains(&name)
+                    || (!locals.contains(&name) && enclosing.contains(&name) && name != class_sym)
+                {
                     if free_set.insert(name) {
                         frees.push(name);
                     }
@@ -274,7 +280,11 @@ fn resolve(
             }
         }
         nlocals = slots.len();
-        let mut extra_cells: Vec<Symbol> = cells.iter().copied().filter(|c| !raw.params.contains(c)).collect();
+        let mut extra_cells: Vec<Symbol> = cells
+            .iter()
+            .copied()
+            .filter(|c| !raw.params.contains(c))
+            .collect();
         extra_cells.sort_by_key(|s| raw.bound.iter().position(|b| b == s));
         ncells = extra_cells.len();
         slots.extend(extra_cells);
@@ -319,6 +329,7 @@ impl<'a> Collector<'a> {
                 at: span.start as usize,
                 end: span.end as usize,
                 kind: ErrorKind::Syntax,
+                no_caret: false,
             });
         }
     }
@@ -357,9 +368,15 @@ impl<'a> Collector<'a> {
         if raw.params.contains(&name) {
             self.fail(format!("name '{text}' is parameter and {what}"), span);
         } else if raw.used.contains(&name) {
-            self.fail(format!("name '{text}' is used prior to {what} declaration"), span);
+            self.fail(
+                format!("name '{text}' is used prior to {what} declaration"),
+                span,
+            );
         } else if raw.bound_set.contains(&name) {
-            self.fail(format!("name '{text}' is assigned to before {what} declaration"), span);
+            self.fail(
+                format!("name '{text}' is assigned to before {what} declaration"),
+                span,
+            );
         }
     }
 
@@ -373,10 +390,8 @@ impl<'a> Collector<'a> {
                 }
             }
             StmtKind::AugAssign(t, _, v) => {
+                // Like CPython's symtable, the target counts as a store only.
                 self.expr(v);
-                if let ExprKind::Name(n) = t.kind {
-                    self.raw().used.insert(n);
-                }
                 self.target(t);
             }
             StmtKind::AnnAssign(t, _, v) => {
@@ -469,7 +484,10 @@ impl<'a> Collector<'a> {
             }
             StmtKind::Nonlocal(names) => {
                 if self.raws[self.cur].kind == Some(ScopeKind::Module) {
-                    self.fail("nonlocal declaration not allowed at module level".into(), s.span);
+                    self.fail(
+                        "nonlocal declaration not allowed at module level".into(),
+                        s.span,
+                    );
                     return;
                 }
                 for &n in names {
@@ -508,7 +526,13 @@ impl<'a> Collector<'a> {
     }
 
     fn func(&mut self, f: &FuncDef) {
-        for p in f.params.posonly.iter().chain(&f.params.args).chain(&f.params.kwonly) {
+        for p in f
+            .params
+            .posonly
+            .iter()
+            .chain(&f.params.args)
+            .chain(&f.params.kwonly)
+        {
             if let Some(d) = &p.default {
                 self.expr(d);
             }
@@ -574,7 +598,9 @@ impl<'a> Collector<'a> {
                 self.expr(a);
                 self.expr(b);
             }
-            ExprKind::Unary(_, a) | ExprKind::Starred(a) | ExprKind::Attribute(a, _, _) => self.expr(a),
+            ExprKind::Unary(_, a) | ExprKind::Starred(a) | ExprKind::Attribute(a, _, _) => {
+                self.expr(a)
+            }
             ExprKind::Compare(a, rest) => {
                 self.expr(a);
                 for (_, x) in rest {

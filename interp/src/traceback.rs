@@ -39,7 +39,9 @@ impl Vm {
                     out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
                 } else if fresh(context, seen) && !d.suppress_context.get() {
                     self.format_chain(context, out, seen, depth + 1);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
                 }
             }
         }
@@ -56,7 +58,11 @@ impl Vm {
             for entry in tb.iter().rev() {
                 let code = entry.code.inner();
                 let line = code.code.line_of(entry.pc as usize);
-                let key = (code.source.filename.clone(), line, code.name.inner().as_str().to_string());
+                let key = (
+                    code.source.filename.clone(),
+                    line,
+                    code.name.inner().as_str().to_string(),
+                );
                 if last.as_ref() != Some(&key) {
                     if count > RECURSIVE_CUTOFF {
                         repeated(out, count - RECURSIVE_CUTOFF);
@@ -95,7 +101,11 @@ impl Vm {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
         };
-        let mut line = if msg.is_empty() { name } else { format!("{name}: {msg}") };
+        let mut line = if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        };
         if let Some(s) = self.suggestion(exc) {
             line.push_str(&format!(". Did you mean: '{s}'?"));
         }
@@ -105,7 +115,9 @@ impl Vm {
     /// "Did you mean" for `NameError` and `AttributeError` (CPython's
     /// `_compute_suggestion_error`).
     fn suggestion(&mut self, exc: Value) -> Option<String> {
-        let Value::Instance(inst) = exc else { return None };
+        let Value::Instance(inst) = exc else {
+            return None;
+        };
         let name = match inst.attrs.get(sym::NAME) {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => return None,
@@ -130,7 +142,11 @@ impl Vm {
                 return Some(s);
             }
             let globals: Vec<String> = match self.main_module {
-                Some(m) => m.entries().iter().map(|(n, _)| self.symbol_text(*n).to_string()).collect(),
+                Some(m) => m
+                    .entries()
+                    .iter()
+                    .map(|(n, _)| self.symbol_text(*n).to_string())
+                    .collect(),
                 None => Vec::new(),
             };
             if let Some(s) = best_match(&name, &globals) {
@@ -153,7 +169,11 @@ impl Vm {
         };
         let mut names: Vec<String> = match obj {
             Value::Instance(i) => {
-                let mut v = if i.class.user_defined { table("instance") } else { table("object") };
+                let mut v = if i.class.user_defined {
+                    table("instance")
+                } else {
+                    table("object")
+                };
                 for (n, _) in i.attrs.entries() {
                     v.push(self.symbol_text(n).to_string());
                 }
@@ -165,7 +185,18 @@ impl Vm {
                     c = k.base;
                 }
                 if i.exc.is_some() {
-                    v.extend(["args", "with_traceback", "add_note", "__traceback__", "__cause__", "__context__", "__suppress_context__"].map(String::from));
+                    v.extend(
+                        [
+                            "args",
+                            "with_traceback",
+                            "add_note",
+                            "__traceback__",
+                            "__cause__",
+                            "__context__",
+                            "__suppress_context__",
+                        ]
+                        .map(String::from),
+                    );
                 }
                 v
             }
@@ -226,14 +257,20 @@ fn repeated(out: &mut String, n: usize) {
 fn format_entry(code: &CodeObj, pc: usize, out: &mut String) {
     let c = &code.code;
     let pos = c.positions.get(pc).copied().unwrap_or_default();
-    let line_no = if pos.line == 0 { c.first_line } else { pos.line };
+    let line_no = if pos.line == 0 {
+        c.first_line
+    } else {
+        pos.line
+    };
     out.push_str(&format!(
         "  File \"{}\", line {}, in {}\n",
         code.source.filename,
         line_no,
         code.name.inner().as_str()
     ));
-    let Some(src_line) = code.source.line(line_no as usize) else { return };
+    let Some(src_line) = code.source.line(line_no as usize) else {
+        return;
+    };
     let stripped_start = src_line.len() - src_line.trim_start_matches([' ', '\t', '\x0c']).len();
     let shown = &src_line[stripped_start..];
     if shown.trim().is_empty() {
@@ -245,7 +282,11 @@ fn format_entry(code: &CodeObj, pc: usize, out: &mut String) {
     if pos.line == 0 {
         return;
     }
-    let to_char = |byte: usize| src_line.get(..byte.min(src_line.len())).map_or(0, |s| s.chars().count());
+    let to_char = |byte: usize| {
+        src_line
+            .get(..byte.min(src_line.len()))
+            .map_or(0, |s| s.chars().count())
+    };
     let start = to_char(pos.col as usize);
     let mut end = to_char(pos.end_col as usize);
     let mut anchors = None;
@@ -301,10 +342,16 @@ fn extract_anchors(segment: &str) -> Option<(usize, usize)> {
     if module.body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr(e) = &module.body[0].kind else { return None };
+    let StmtKind::Expr(e) = &module.body[0].kind else {
+        return None;
+    };
     let bytes = segment.as_bytes();
     let is_ws = |c: u8| c == b' ' || c == b'\t' || c == b'\x0c' || c == b'\n' || c == b'\r';
-    let to_char = |b: usize| segment.get(..b.min(segment.len())).map_or(b, |s| s.chars().count());
+    let to_char = |b: usize| {
+        segment
+            .get(..b.min(segment.len()))
+            .map_or(b, |s| s.chars().count())
+    };
     match &e.kind {
         ExprKind::Binary(left, _, right) => {
             let (mut l, mut r) = (None, None);
@@ -443,8 +490,14 @@ mod tests {
     #[test]
     fn suggestions_match_cpython() {
         let c = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(best_match("cuont", &c(&["count", "x"])), Some("count".into()));
-        assert_eq!(best_match("prnt", &c(&["print", "len"])), Some("print".into()));
+        assert_eq!(
+            best_match("cuont", &c(&["count", "x"])),
+            Some("count".into())
+        );
+        assert_eq!(
+            best_match("prnt", &c(&["print", "len"])),
+            Some("print".into())
+        );
         assert_eq!(best_match("zzzzzz", &c(&["print", "len"])), None);
     }
 

@@ -58,7 +58,9 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// low bits first).
 #[inline]
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = FxHasher { hash: bytes.len() as u64 };
+    let mut h = FxHasher {
+        hash: bytes.len() as u64,
+    };
     h.write(bytes);
     // Final avalanche (from MurmurHash3's fmix64) so short strings spread.
     let mut x = h.hash;

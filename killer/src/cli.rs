@@ -92,7 +92,10 @@ fn read_source(file: &PathBuf) -> Result<(String, String), i32> {
         }
     };
     // CPython shows the absolute path in tracebacks.
-    let shown = std::path::absolute(file).unwrap_or_else(|_| file.clone()).display().to_string();
+    let shown = std::path::absolute(file)
+        .unwrap_or_else(|_| file.clone())
+        .display()
+        .to_string();
     Ok((text, shown))
 }
 
@@ -182,6 +185,9 @@ pub fn run_source(
             return 1;
         }
     };
+    for w in &program.warnings {
+        let _ = err.write_all(w.as_bytes());
+    }
     let config = Config {
         argv,
         uncatchable_kill: opts.no_catch,
@@ -200,7 +206,9 @@ pub fn run_source(
             &attention,
             started + d,
             interp::KillReason::Deadline,
-            TimerAction::Kill { grace: Some(opts.grace) },
+            TimerAction::Kill {
+                grace: Some(opts.grace),
+            },
         );
     }
     let result = vm.run_prepared(&program);
@@ -230,7 +238,15 @@ pub fn run_source(
             } => (*reason, *hard, site.clone(), traceback.clone()),
             _ => (interp::KillReason::Deadline, false, Vec::new(), None),
         };
-        let report = kill_report(reason, hard, elapsed, Some(opts.grace), &site, vm.soft_kill_site(), tb.as_deref());
+        let report = kill_report(
+            reason,
+            hard,
+            elapsed,
+            Some(opts.grace),
+            &site,
+            vm.soft_kill_site(),
+            tb.as_deref(),
+        );
         let _ = err.write_all(report.as_bytes());
     }
     let _ = err.flush();

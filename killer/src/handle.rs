@@ -21,7 +21,9 @@ pub struct KillHandle {
 
 impl std::fmt::Debug for KillHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KillHandle").field("grace", &self.grace).finish()
+        f.debug_struct("KillHandle")
+            .field("grace", &self.grace)
+            .finish()
     }
 }
 

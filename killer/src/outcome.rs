@@ -65,7 +65,10 @@ impl Outcome {
                     if vm.exc_is(exc, interp::ExcKind::SystemExit) {
                         let code = vm.system_exit_code(exc);
                         return match code {
-                            Value::None => Outcome::Exit { status: 0, message: None },
+                            Value::None => Outcome::Exit {
+                                status: 0,
+                                message: None,
+                            },
                             Value::Int(i) => Outcome::Exit {
                                 status: i as i32,
                                 message: None,
@@ -119,7 +122,10 @@ impl Outcome {
 pub fn format_sites(site: &[KillSite]) -> String {
     let mut out = String::new();
     for s in site {
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", s.filename, s.line, s.name));
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            s.filename, s.line, s.name
+        ));
         if let Some(src) = &s.source {
             if !src.is_empty() {
                 out.push_str(&format!("    {src}\n"));
@@ -144,10 +150,15 @@ pub fn kill_report(
     let why = reason.describe();
     if hard {
         let how = match grace {
-            Some(g) if !g.is_zero() => format!("the guest was still running when the {} grace period ended", humantime::format_duration(g)),
+            Some(g) if !g.is_zero() => format!(
+                "the guest was still running when the {} grace period ended",
+                humantime::format_duration(g)
+            ),
             _ => "no grace period".to_string(),
         };
-        out.push_str(&format!("vm: killed hard after {secs:.3}s: {why} ({how}); no guest code ran after the kill\n"));
+        out.push_str(&format!(
+            "vm: killed hard after {secs:.3}s: {why} ({how}); no guest code ran after the kill\n"
+        ));
         if !site.is_empty() {
             out.push_str("Kill landed at (most recent call last):\n");
             out.push_str(&format_sites(site));

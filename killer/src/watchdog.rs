@@ -84,11 +84,17 @@ fn run(w: &'static Watchdog) {
                 state = w.wake.wait(state).unwrap_or_else(|e| e.into_inner());
             }
             Some(at) if at > now => {
-                state = w.wake.wait_timeout(state, at - now).unwrap_or_else(|e| e.into_inner()).0;
+                state = w
+                    .wake
+                    .wait_timeout(state, at - now)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
             }
             Some(_) => {
                 let Reverse(t) = state.timers.pop().unwrap();
-                let Some(att) = t.attention.upgrade() else { continue };
+                let Some(att) = t.attention.upgrade() else {
+                    continue;
+                };
                 if att.epoch() != t.epoch {
                     continue;
                 }
@@ -144,7 +150,11 @@ pub(crate) fn schedule(att: &Arc<Attention>, at: Instant, reason: KillReason, ac
 
 /// A soft kill now with the hard kill `grace` later (immediately when the
 /// grace is zero).
-pub(crate) fn kill_now(att: &Arc<Attention>, reason: KillReason, grace: Option<std::time::Duration>) {
+pub(crate) fn kill_now(
+    att: &Arc<Attention>,
+    reason: KillReason,
+    grace: Option<std::time::Duration>,
+) {
     if grace.is_some_and(|g| g.is_zero()) {
         att.set_reason(reason);
         att.raise(Attention::KILL_HARD);

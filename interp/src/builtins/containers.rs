@@ -30,7 +30,12 @@ pub(super) fn install(vm: &mut Vm) {
             ("clear", list_clear),
         ],
     );
-    add_methods(vm, tuple, "tuple", &[("index", tuple_index), ("count", tuple_count)]);
+    add_methods(
+        vm,
+        tuple,
+        "tuple",
+        &[("index", tuple_index), ("count", tuple_count)],
+    );
     add_methods(
         vm,
         dict,
@@ -49,12 +54,22 @@ pub(super) fn install(vm: &mut Vm) {
             ("fromkeys", dict_fromkeys),
         ],
     );
-    add_methods(vm, range, "range", &[("index", range_index), ("count", range_count)]);
+    add_methods(
+        vm,
+        range,
+        "range",
+        &[("index", range_index), ("count", range_count)],
+    );
     add_methods(
         vm,
         generator,
         "generator",
-        &[("send", gen_send), ("close", gen_close), ("throw", gen_throw), ("__next__", gen_next)],
+        &[
+            ("send", gen_send),
+            ("close", gen_close),
+            ("throw", gen_throw),
+            ("__next__", gen_next),
+        ],
     );
 }
 
@@ -129,13 +144,22 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 }
 
 /// `seq.index(x, start, end)` over a snapshot of items.
-fn index_in(vm: &mut Vm, args: &[Value], len: usize, item: &dyn Fn(usize) -> Option<Value>) -> VmResult<Option<usize>> {
+fn index_in(
+    vm: &mut Vm,
+    args: &[Value],
+    len: usize,
+    item: &dyn Fn(usize) -> Option<Value>,
+) -> VmResult<Option<usize>> {
     let norm = |vm: &mut Vm, v: Option<&Value>, default: i64| -> VmResult<i64> {
         match v {
             None => Ok(default),
             Some(&v) => {
                 let i = int_arg(vm, v)?;
-                Ok(if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) })
+                Ok(if i < 0 {
+                    (i + len as i64).max(0)
+                } else {
+                    i.min(len as i64)
+                })
             }
         }
     };
@@ -170,7 +194,12 @@ fn list_index(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     }
 }
 
-fn count_in(vm: &mut Vm, x: Value, len: usize, item: &dyn Fn(usize) -> Option<Value>) -> VmResult<Value> {
+fn count_in(
+    vm: &mut Vm,
+    x: Value,
+    len: usize,
+    item: &dyn Fn(usize) -> Option<Value>,
+) -> VmResult<Value> {
     let mut n = 0;
     for i in 0..len {
         if let Some(v) = item(i) {
@@ -254,7 +283,9 @@ fn list_clear(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
 fn tuple_index(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "index", kw)?;
     arg_count(vm, "index", &args[1..], 1, 3)?;
-    let Value::Tuple(t) = args[0] else { unreachable!() };
+    let Value::Tuple(t) = args[0] else {
+        unreachable!()
+    };
     match index_in(vm, args, t.len(), &|i| t.items().get(i).copied())? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => Err(vm.value_error("tuple.index(x): x not in tuple")),
@@ -264,14 +295,18 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 fn tuple_count(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "count", kw)?;
     let x = exactly_one(vm, "tuple.count", &args[1..])?;
-    let Value::Tuple(t) = args[0] else { unreachable!() };
+    let Value::Tuple(t) = args[0] else {
+        unreachable!()
+    };
     count_in(vm, x, t.len(), &|i| t.items().get(i).copied())
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "index", kw)?;
     let x = exactly_one(vm, "range.index", &args[1..])?;
-    let Value::Range(r) = args[0] else { unreachable!() };
+    let Value::Range(r) = args[0] else {
+        unreachable!()
+    };
     if let Value::Int(i) = x {
         let inside = if r.step > 0 {
             i >= r.start && i < r.stop && (i - r.start) % r.step == 0
@@ -299,7 +334,9 @@ fn dict_get(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "get", kw)?;
     arg_count(vm, "get", &args[1..], 1, 2)?;
     let d = the_dict(args);
-    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_get(d, args[1])?
+        .unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
 }
 
 fn view(vm: &mut Vm, args: &[Value], part: DictPart, name: &str) -> VmResult<Value> {

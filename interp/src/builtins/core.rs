@@ -7,7 +7,9 @@ use crate::object::*;
 use crate::value::Value;
 use crate::vm::{Cmp, ExcKind, Unwind, Vm, VmResult};
 
-use super::{arg_count, attr_name, exactly_one, int_arg, kwarg, native, no_kwargs, Descriptor, Super};
+use super::{
+    arg_count, attr_name, exactly_one, int_arg, kwarg, native, no_kwargs, Descriptor, Super,
+};
 
 pub(super) fn install(vm: &mut Vm, b: Gc<Module>) {
     let fns: &[(&'static str, NativeImpl)] = &[
@@ -77,10 +79,19 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
             "sep" | "end" => {
                 let which = vm.symbol_text(k).to_string();
                 let s = match v {
-                    Value::None => if which == "sep" { " ".into() } else { "\n".into() },
+                    Value::None => {
+                        if which == "sep" {
+                            " ".into()
+                        } else {
+                            "\n".into()
+                        }
+                    }
                     Value::Str(s) => s.as_str().to_string(),
                     other => {
-                        let msg = format!("{which} must be None or a string, not {}", other.type_name());
+                        let msg = format!(
+                            "{which} must be None or a string, not {}",
+                            other.type_name()
+                        );
                         return Err(vm.type_error(&msg));
                     }
                 };
@@ -170,7 +181,10 @@ fn abs(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "abs", kw)?;
     let v = exactly_one(vm, "abs", args)?;
     match v {
-        Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| vm.int_overflow()),
+        Value::Int(i) => i
+            .checked_abs()
+            .map(Value::Int)
+            .ok_or_else(|| vm.int_overflow()),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => match vm.call_method(v, sym::ABS, &[])? {
@@ -192,7 +206,8 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, want: Cmp) -
         return Err(vm.type_error(&msg));
     }
     if args.len() > 1 && default.is_some() {
-        let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+        let msg =
+            format!("Cannot specify a default for {name}() with multiple positional arguments");
         return Err(vm.type_error(&msg));
     }
     let items = if args.len() == 1 {
@@ -252,9 +267,15 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
         let msg = format!("sum() takes at most 2 arguments ({} given)", args.len());
         return Err(vm.type_error(&msg));
     }
-    let mut acc = if args.len() == 2 { args[1] } else { start_kw.unwrap_or(Value::Int(0)) };
+    let mut acc = if args.len() == 2 {
+        args[1]
+    } else {
+        start_kw.unwrap_or(Value::Int(0))
+    };
     match acc {
-        Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Str(_) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+        }
         _ => {}
     }
     let it = vm.get_iter(args[0])?;
@@ -292,7 +313,13 @@ pub(crate) fn instance_of(vm: &mut Vm, v: Value, c: Gc<Class>) -> bool {
     t.is_subclass_of(&c)
 }
 
-fn class_check(vm: &mut Vm, v: Value, spec: Value, fname: &str, test: &mut dyn FnMut(&mut Vm, Gc<Class>) -> bool) -> VmResult<bool> {
+fn class_check(
+    vm: &mut Vm,
+    v: Value,
+    spec: Value,
+    fname: &str,
+    test: &mut dyn FnMut(&mut Vm, Gc<Class>) -> bool,
+) -> VmResult<bool> {
     match spec {
         Value::Class(c) => Ok(test(vm, c)),
         Value::Tuple(t) => {
@@ -314,7 +341,9 @@ fn isinstance(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "isinstance", kw)?;
     arg_count(vm, "isinstance", args, 2, 2)?;
     let v = args[0];
-    let r = class_check(vm, v, args[1], "isinstance", &mut |vm, c| instance_of(vm, v, c))?;
+    let r = class_check(vm, v, args[1], "isinstance", &mut |vm, c| {
+        instance_of(vm, v, c)
+    })?;
     Ok(Value::Bool(r))
 }
 
@@ -324,12 +353,19 @@ fn issubclass(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     let Value::Class(sub) = args[0] else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
-    let r = class_check(vm, args[0], args[1], "issubclass", &mut |_, c| sub.is_subclass_of(&c))?;
+    let r = class_check(vm, args[0], args[1], "issubclass", &mut |_, c| {
+        sub.is_subclass_of(&c)
+    })?;
     Ok(Value::Bool(r))
 }
 
 /// Sorts `items` in place (stable) by `key`, honouring `reverse`.
-pub(crate) fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> VmResult<()> {
+pub(crate) fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> VmResult<()> {
     let mark = vm.roots.len();
     vm.roots.extend_from_slice(items);
     let r: VmResult<_> = (|| {
@@ -361,7 +397,11 @@ pub(crate) fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value
                     return false;
                 }
             }
-            let (x, y) = if reverse { (keys[b], keys[a]) } else { (keys[a], keys[b]) };
+            let (x, y) = if reverse {
+                (keys[b], keys[a])
+            } else {
+                (keys[a], keys[b])
+            };
             let fast = match (x, y) {
                 (Value::Int(p), Value::Int(q)) => Some(p < q),
                 (Value::Float(p), Value::Float(q)) => Some(p < q),
@@ -464,7 +504,14 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     Ok(Value::List(list))
 }
 
-fn int_repr_radix(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, prefix: &str, radix: u32) -> VmResult<Value> {
+fn int_repr_radix(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs<'_>,
+    name: &str,
+    prefix: &str,
+    radix: u32,
+) -> VmResult<Value> {
     no_kwargs(vm, name, kw)?;
     let v = exactly_one(vm, name, args)?;
     let i = int_arg(vm, v)?;
@@ -496,13 +543,19 @@ fn ord(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     match v {
         Value::Str(s) => {
             if s.char_len() != 1 {
-                let msg = format!("ord() expected a character, but string of length {} found", s.char_len());
+                let msg = format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                );
                 return Err(vm.type_error(&msg));
             }
             Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
         }
         other => {
-            let msg = format!("ord() expected string of length 1, but {} found", other.type_name());
+            let msg = format!(
+                "ord() expected string of length 1, but {} found",
+                other.type_name()
+            );
             Err(vm.type_error(&msg))
         }
     }
@@ -515,7 +568,8 @@ fn chr(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     match u32::try_from(i).ok().filter(|&n| n < 0x110000) {
         Some(n) => match char::from_u32(n) {
             Some(c) => Ok(vm.char_value(c)),
-            None => Err(vm.value_error("chr() arg is a lone surrogate, which this VM's strings cannot hold")),
+            None => Err(vm
+                .value_error("chr() arg is a lone surrogate, which this VM's strings cannot hold")),
         },
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
@@ -540,7 +594,10 @@ fn round(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                     return Err(vm.value_error("cannot convert float NaN to integer"));
                 }
                 if f.is_infinite() {
-                    return Err(vm.error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                    return Err(vm.error(
+                        ExcKind::OverflowError,
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 let r = f.round_ties_even();
                 if r.abs() >= 9.223372036854775808e18 {
@@ -569,8 +626,14 @@ fn round(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                     let q = i.div_euclid(p);
                     let r = i.rem_euclid(p);
                     let twice = r * 2;
-                    let q = if twice > p || (twice == p && q % 2 != 0) { q + 1 } else { q };
-                    q.checked_mul(p).map(Value::Int).ok_or_else(|| vm.int_overflow())
+                    let q = if twice > p || (twice == p && q % 2 != 0) {
+                        q + 1
+                    } else {
+                        q
+                    };
+                    q.checked_mul(p)
+                        .map(Value::Int)
+                        .ok_or_else(|| vm.int_overflow())
                 }
             }
         }
@@ -583,7 +646,10 @@ fn round(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                 }
                 return vm.call(f, &a);
             }
-            let msg = format!("type {} doesn't define __round__ method", number.type_name());
+            let msg = format!(
+                "type {} doesn't define __round__ method",
+                number.type_name()
+            );
             Err(vm.type_error(&msg))
         }
     }
@@ -624,11 +690,25 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "divmod", kw)?;
     arg_count(vm, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
-    if let (Value::Float(_) | Value::Int(_) | Value::Bool(_), Value::Float(_) | Value::Int(_) | Value::Bool(_)) = (a, b) {
+    if let (
+        Value::Float(_) | Value::Int(_) | Value::Bool(_),
+        Value::Float(_) | Value::Int(_) | Value::Bool(_),
+    ) = (a, b)
+    {
         let is_float = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
         if is_float {
-            let x = match a { Value::Float(f) => f, Value::Int(i) => i as f64, Value::Bool(b) => b as i64 as f64, _ => 0.0 };
-            let y = match b { Value::Float(f) => f, Value::Int(i) => i as f64, Value::Bool(b) => b as i64 as f64, _ => 0.0 };
+            let x = match a {
+                Value::Float(f) => f,
+                Value::Int(i) => i as f64,
+                Value::Bool(b) => b as i64 as f64,
+                _ => 0.0,
+            };
+            let y = match b {
+                Value::Float(f) => f,
+                Value::Int(i) => i as f64,
+                Value::Bool(b) => b as i64 as f64,
+                _ => 0.0,
+            };
             if y == 0.0 {
                 return Err(vm.error(ExcKind::ZeroDivisionError, "float divmod()"));
             }
@@ -660,7 +740,9 @@ fn pow(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
         None => vm.binary_op(crate::bytecode::BinaryKind::Pow, base, exp),
         Some(m) => {
             let (Value::Int(b), Value::Int(e), Value::Int(md)) = (base, exp, m) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if md == 0 {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -672,7 +754,9 @@ fn pow(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                 // Modular inverse (Python 3.8+).
                 match mod_inverse(b, md128.abs()) {
                     Some(inv) => b = inv,
-                    None => return Err(vm.value_error("base is not invertible for the given modulus")),
+                    None => {
+                        return Err(vm.value_error("base is not invertible for the given modulus"))
+                    }
                 }
                 e = -e;
             }
@@ -745,7 +829,10 @@ fn next(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "next", kw)?;
     arg_count(vm, "next", args, 1, 2)?;
     let it = args[0];
-    if !matches!(it, Value::Iter(_) | Value::Generator(_) | Value::Instance(_)) {
+    if !matches!(
+        it,
+        Value::Iter(_) | Value::Generator(_) | Value::Instance(_)
+    ) {
         let msg = format!("'{}' object is not an iterator", it.type_name());
         return Err(vm.type_error(&msg));
     }
@@ -933,7 +1020,12 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                 Some(frame) => {
                     let code = frame.code.inner();
                     if code.code.flags.module {
-                        frame.module.entries().into_iter().map(|(n, _)| vm.symbol_text(n).to_string()).collect()
+                        frame
+                            .module
+                            .entries()
+                            .into_iter()
+                            .map(|(n, _)| vm.symbol_text(n).to_string())
+                            .collect()
                     } else {
                         code.local_names
                             .iter()

@@ -78,7 +78,12 @@ impl OpaqueData for Super {
 }
 
 /// Creates a native function value.
-pub(crate) fn native(vm: &mut Vm, name: &'static str, owner: Option<&'static str>, f: NativeImpl) -> Value {
+pub(crate) fn native(
+    vm: &mut Vm,
+    name: &'static str,
+    owner: Option<&'static str>,
+    f: NativeImpl,
+) -> Value {
     Value::Native(vm.alloc(NativeFn {
         name,
         owner,
@@ -88,7 +93,12 @@ pub(crate) fn native(vm: &mut Vm, name: &'static str, owner: Option<&'static str
 }
 
 /// Adds methods to a builtin class.
-pub(crate) fn add_methods(vm: &mut Vm, cls: Gc<Class>, owner: &'static str, methods: &[(&'static str, NativeImpl)]) {
+pub(crate) fn add_methods(
+    vm: &mut Vm,
+    cls: Gc<Class>,
+    owner: &'static str,
+    methods: &[(&'static str, NativeImpl)],
+) {
     for &(name, f) in methods {
         let v = native(vm, name, Some(owner), f);
         let sym = vm.intern(name);
@@ -112,7 +122,10 @@ pub(crate) fn install(vm: &mut Vm) {
         let sym = vm.intern(k.name());
         b.set(sym, Value::Class(c));
     }
-    for (alias, k) in [("EnvironmentError", crate::vm::ExcKind::OSError), ("IOError", crate::vm::ExcKind::OSError)] {
+    for (alias, k) in [
+        ("EnvironmentError", crate::vm::ExcKind::OSError),
+        ("IOError", crate::vm::ExcKind::OSError),
+    ] {
         let c = vm.exc_class(k);
         let sym = vm.intern(alias);
         b.set(sym, Value::Class(c));
@@ -141,15 +154,27 @@ pub(crate) fn no_args(vm: &mut Vm, name: &str, args: &[Value]) -> VmResult<()> {
 
 /// `f expected at least/at most/exactly N arguments, got M` (Argument
 /// Clinic's wording).
-pub(crate) fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> VmResult<()> {
+pub(crate) fn arg_count(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> VmResult<()> {
     let n = args.len();
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     let msg = if min == max && n != min {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
     } else if n > max {
-        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
     } else {
         return Ok(());
     };
@@ -166,7 +191,13 @@ pub(crate) fn no_kwargs(vm: &mut Vm, name: &str, kw: Kwargs<'_>) -> VmResult<()>
 }
 
 /// Looks up keyword `name`, rejecting any keyword not in `allowed`.
-pub(crate) fn kwarg(vm: &mut Vm, fname: &str, kw: Kwargs<'_>, allowed: &[&str], name: &str) -> VmResult<Option<Value>> {
+pub(crate) fn kwarg(
+    vm: &mut Vm,
+    fname: &str,
+    kw: Kwargs<'_>,
+    allowed: &[&str],
+    name: &str,
+) -> VmResult<Option<Value>> {
     let mut found = None;
     for &(k, v) in kw {
         let text = vm.symbol_text(k);
@@ -189,7 +220,10 @@ pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> VmResult<i64> {
         _ => match vm.index_value(v)? {
             Some(i) => Ok(i),
             None => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", v.type_name());
+                let msg = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    v.type_name()
+                );
                 Err(vm.type_error(&msg))
             }
         },

@@ -90,7 +90,12 @@ pub(crate) fn make_module(vm: &mut Vm, name: &str) -> Option<Gc<Module>> {
                 set(vm, m, name, s);
                 let cls = vm.type_of(s);
                 if cls.attrs.is_empty() {
-                    super::add_methods(vm, cls, "TextIOWrapper", &[("write", stream_write), ("flush", stream_flush)]);
+                    super::add_methods(
+                        vm,
+                        cls,
+                        "TextIOWrapper",
+                        &[("write", stream_write), ("flush", stream_flush)],
+                    );
                 }
             }
             vm.roots.pop();
@@ -144,11 +149,18 @@ pub(crate) fn make_module(vm: &mut Vm, name: &str) -> Option<Gc<Module>> {
 fn stream_write(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "write", kw)?;
     if args.len() != 2 {
-        let msg = format!("TextIOWrapper.write() takes exactly one argument ({} given)", args.len() - 1);
+        let msg = format!(
+            "TextIOWrapper.write() takes exactly one argument ({} given)",
+            args.len() - 1
+        );
         return Err(vm.type_error(&msg));
     }
     let is_stderr = match args[0] {
-        Value::Opaque(o) => o.data.as_any().downcast_ref::<Stream>().is_some_and(|s| s.is_stderr),
+        Value::Opaque(o) => o
+            .data
+            .as_any()
+            .downcast_ref::<Stream>()
+            .is_some_and(|s| s.is_stderr),
         _ => false,
     };
     let Value::Str(s) = args[1] else {
@@ -172,7 +184,10 @@ fn number(vm: &mut Vm, v: Value, what: &str) -> VmResult<f64> {
         Value::Bool(b) => Ok(b as i64 as f64),
         Value::Float(f) => Ok(f),
         other => {
-            let msg = format!("{what}'{}' object cannot be interpreted as an integer", other.type_name());
+            let msg = format!(
+                "{what}'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            );
             Err(vm.type_error(&msg))
         }
     }
@@ -212,11 +227,15 @@ fn monotonic_origin() -> std::time::Instant {
 }
 
 fn time_monotonic(_vm: &mut Vm, _args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    Ok(Value::Float(monotonic_origin().elapsed().as_secs_f64() + 1000.0))
+    Ok(Value::Float(
+        monotonic_origin().elapsed().as_secs_f64() + 1000.0,
+    ))
 }
 
 fn time_monotonic_ns(_vm: &mut Vm, _args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    Ok(Value::Int(monotonic_origin().elapsed().as_nanos() as i64 + 1_000_000_000_000))
+    Ok(Value::Int(
+        monotonic_origin().elapsed().as_nanos() as i64 + 1_000_000_000_000,
+    ))
 }
 
 // ---------------------------------------------------------------- sys
@@ -225,7 +244,14 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "exit", kw)?;
     arg_count(vm, "exit", args, 0, 1)?;
     let cls = vm.exc_class(ExcKind::SystemExit);
-    let e = vm.new_exception(cls, args.to_vec());
+    // `sys.exit(None)` raises `SystemExit()` (args `()`), like CPython's
+    // `PyErr_SetObject(PyExc_SystemExit, Py_None)`.
+    let args = if matches!(args.first(), Some(Value::None)) {
+        Vec::new()
+    } else {
+        args.to_vec()
+    };
+    let e = vm.new_exception(cls, args);
     Err(Box::new(Unwind::Raise(e)))
 }
 
@@ -313,8 +339,10 @@ unary_math!(math_log10, "log10", f64::log10, |x| x > 0.0 || x.is_nan());
 unary_math!(math_sin, "sin", f64::sin, |x| !x.is_infinite());
 unary_math!(math_cos, "cos", f64::cos, |x| !x.is_infinite());
 unary_math!(math_tan, "tan", f64::tan, |x| !x.is_infinite());
-unary_math!(math_asin, "asin", f64::asin, |x| (-1.0..=1.0).contains(&x) || x.is_nan());
-unary_math!(math_acos, "acos", f64::acos, |x| (-1.0..=1.0).contains(&x) || x.is_nan());
+unary_math!(math_asin, "asin", f64::asin, |x| (-1.0..=1.0).contains(&x)
+    || x.is_nan());
+unary_math!(math_acos, "acos", f64::acos, |x| (-1.0..=1.0).contains(&x)
+    || x.is_nan());
 unary_math!(math_atan, "atan", f64::atan, |_| true);
 unary_math!(math_degrees, "degrees", f64::to_degrees, |_| true);
 unary_math!(math_radians, "radians", f64::to_radians, |_| true);

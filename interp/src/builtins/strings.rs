@@ -118,14 +118,21 @@ fn char_index(s: &str, ascii: bool, b: usize) -> usize {
 
 /// Resolves optional `start`/`end` arguments (slice semantics) to byte
 /// offsets.
-fn bounds(vm: &mut Vm, s: Gc<Str>, start: Option<Value>, end: Option<Value>) -> VmResult<(usize, usize, bool)> {
+fn bounds(
+    vm: &mut Vm,
+    s: Gc<Str>,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> VmResult<(usize, usize, bool)> {
     let n = s.char_len() as i64;
     let get = |vm: &mut Vm, v: Option<Value>, default: i64| -> VmResult<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let mut i = int_arg(vm, v).map_err(|_| {
-                    vm.type_error("slice indices must be integers or None or have an __index__ method")
+                    vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
                 })?;
                 if i < 0 {
                     i += n;
@@ -144,9 +151,17 @@ fn bounds(vm: &mut Vm, s: Gc<Str>, start: Option<Value>, end: Option<Value>) -> 
     if a > b {
         // An empty window; `find` still reports -1 (and "" is found only
         // when start <= len).
-        return Ok((byte_at(text, ascii, a as usize), byte_at(text, ascii, a as usize), a <= n));
+        return Ok((
+            byte_at(text, ascii, a as usize),
+            byte_at(text, ascii, a as usize),
+            a <= n,
+        ));
     }
-    Ok((byte_at(text, ascii, a as usize), byte_at(text, ascii, b as usize), true))
+    Ok((
+        byte_at(text, ascii, a as usize),
+        byte_at(text, ascii, b as usize),
+        true,
+    ))
 }
 
 fn join(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
@@ -162,7 +177,10 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
         match v {
             Value::Str(s) => total += s.as_str().len(),
             other => {
-                let msg = format!("sequence item {i}: expected str instance, {} found", other.type_name());
+                let msg = format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                );
                 return Err(vm.type_error(&msg));
             }
         }
@@ -186,7 +204,12 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     Ok(vm.string_value(out))
 }
 
-fn split_args(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str) -> VmResult<(Option<String>, i64)> {
+fn split_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs<'_>,
+    name: &str,
+) -> VmResult<(Option<String>, i64)> {
     let sep_kw = kwarg(vm, name, kw, &["sep", "maxsplit"], "sep")?;
     let max_kw = kwarg(vm, name, kw, &["sep", "maxsplit"], "maxsplit")?;
     arg_count(vm, name, &args[1..], 0, 2)?;
@@ -224,7 +247,9 @@ fn split(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
             if max < 0 {
                 s.split(sep.as_str()).map(str::to_string).collect()
             } else {
-                s.splitn(max as usize + 1, sep.as_str()).map(str::to_string).collect()
+                s.splitn(max as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect()
             }
         }
     };
@@ -244,7 +269,9 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().unwrap().len_utf8());
+                let start = rest
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + rest[i..].chars().next().unwrap().len_utf8());
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end();
             }
@@ -254,7 +281,9 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
             if max < 0 {
                 s.rsplit(sep.as_str()).map(str::to_string).collect()
             } else {
-                s.rsplitn(max as usize + 1, sep.as_str()).map(str::to_string).collect()
+                s.rsplitn(max as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect()
             }
         }
     };
@@ -277,7 +306,18 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     let mut i = 0;
     while i < b.len() {
         let (pos, c) = b[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = pos + c.len_utf8();
             if c == '\r' && i + 1 < b.len() && b[i + 1].1 == '\n' {
@@ -296,7 +336,14 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     Ok(vm.list_value(items))
 }
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, left: bool, right: bool) -> VmResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs<'_>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> VmResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, &args[1..], 0, 1)?;
     let s = text(args);
@@ -408,7 +455,10 @@ fn affix(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, starts: bool) 
                         }
                     }
                     other => {
-                        let msg = format!("tuple for {name} must only contain str, not {}", other.type_name());
+                        let msg = format!(
+                            "tuple for {name} must only contain str, not {}",
+                            other.type_name()
+                        );
                         return Err(vm.type_error(&msg));
                     }
                 }
@@ -416,7 +466,10 @@ fn affix(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, starts: bool) 
             Ok(Value::Bool(false))
         }
         other => {
-            let msg = format!("{name} first arg must be str or a tuple of str, not {}", other.type_name());
+            let msg = format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                other.type_name()
+            );
             Err(vm.type_error(&msg))
         }
     }
@@ -431,7 +484,13 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 }
 
 /// `find`-family core: the character index of `sub`, or -1.
-fn find_impl(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, reverse: bool) -> VmResult<i64> {
+fn find_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs<'_>,
+    name: &str,
+    reverse: bool,
+) -> VmResult<i64> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, &args[1..], 1, 3)?;
     let s = this(args);
@@ -442,7 +501,11 @@ fn find_impl(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, reverse: b
     }
     let full = s.inner().as_str();
     let window = &full[a..b.max(a)];
-    let found = if reverse { window.rfind(sub) } else { window.find(sub) };
+    let found = if reverse {
+        window.rfind(sub)
+    } else {
+        window.find(sub)
+    };
     Ok(match found {
         Some(off) => char_index(full, s.is_ascii(), a + off) as i64,
         None => -1,
@@ -489,7 +552,12 @@ fn count(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn map_chars(vm: &mut Vm, args: &[Value], name: &str, f: impl Fn(&str) -> String) -> VmResult<Value> {
+fn map_chars(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    f: impl Fn(&str) -> String,
+) -> VmResult<Value> {
     no_args(vm, name, &args[1..])?;
     let out = f(text(args));
     Ok(vm.string_value(out))
@@ -504,7 +572,19 @@ fn lower(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
 }
 
 fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase()
+    c.is_lowercase() || c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
+}
+
+/// Title case of one character: upper case except for the four Latin
+/// digraphs that have a distinct title-case form.
+fn to_title(c: char) -> String {
+    match c {
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ".into(),
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ".into(),
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ".into(),
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ".into(),
+        c => c.to_uppercase().collect(),
+    }
 }
 
 fn title(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
@@ -516,7 +596,7 @@ fn title(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
                 if prev_cased {
                     out.extend(c.to_lowercase());
                 } else {
-                    out.extend(c.to_uppercase());
+                    out.push_str(&to_title(c));
                 }
                 prev_cased = true;
             } else {
@@ -532,7 +612,11 @@ fn capitalize(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
     map_chars(vm, args, "str.capitalize", |s| {
         let mut cs = s.chars();
         match cs.next() {
-            Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+            Some(f) => {
+                let mut out = to_title(f);
+                out.extend(cs.flat_map(|c| c.to_lowercase()));
+                out
+            }
             None => String::new(),
         }
     })
@@ -560,7 +644,16 @@ fn pred(vm: &mut Vm, args: &[Value], name: &str, f: impl Fn(&str) -> bool) -> Vm
 }
 
 fn isdigit(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.isdigit", |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_digit_like(c))))
+    pred(vm, args, "str.isdigit", |s| {
+        !s.is_empty()
+            && s.chars().all(|c| {
+                c.is_ascii_digit()
+                    || (!c.is_ascii()
+                        && c.is_numeric()
+                        && c.to_digit(10).is_none()
+                        && is_digit_like(c))
+            })
+    })
 }
 
 fn is_digit_like(c: char) -> bool {
@@ -579,29 +672,41 @@ fn isdecimal(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
 }
 
 fn isnumeric(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.isnumeric", |s| !s.is_empty() && s.chars().all(char::is_numeric))
+    pred(vm, args, "str.isnumeric", |s| {
+        !s.is_empty() && s.chars().all(char::is_numeric)
+    })
 }
 
 fn isalpha(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.isalpha", |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
+    pred(vm, args, "str.isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
 }
 
 fn isalnum(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.isalnum", |s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric()))
+    pred(vm, args, "str.isalnum", |s| {
+        !s.is_empty() && s.chars().all(|c| c.is_alphanumeric())
+    })
 }
 
 fn isspace(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
     pred(vm, args, "str.isspace", |s| {
-        !s.is_empty() && s.chars().all(|c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
     })
 }
 
 fn isupper(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.isupper", |s| s.chars().any(is_cased) && !s.chars().any(char::is_lowercase))
+    pred(vm, args, "str.isupper", |s| {
+        s.chars().any(is_cased) && !s.chars().any(char::is_lowercase)
+    })
 }
 
 fn islower(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.islower", |s| s.chars().any(is_cased) && !s.chars().any(char::is_uppercase))
+    pred(vm, args, "str.islower", |s| {
+        s.chars().any(is_cased) && !s.chars().any(char::is_uppercase)
+    })
 }
 
 fn istitle(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
@@ -640,7 +745,9 @@ fn isidentifier(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value>
 }
 
 fn isprintable(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    pred(vm, args, "str.isprintable", |s| s.chars().all(format::is_printable))
+    pred(vm, args, "str.isprintable", |s| {
+        s.chars().all(format::is_printable)
+    })
 }
 
 fn isascii(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
@@ -653,7 +760,9 @@ fn pad_args(vm: &mut Vm, args: &[Value], name: &str) -> VmResult<(usize, char)> 
     let fill = match args.get(2) {
         None => ' ',
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap(),
-        Some(Value::Str(_)) => return Err(vm.type_error("The fill character must be exactly one character long")),
+        Some(Value::Str(_)) => {
+            return Err(vm.type_error("The fill character must be exactly one character long"))
+        }
         Some(other) => {
             let msg = format!("{name}() argument 2 must be str, not {}", other.type_name());
             return Err(vm.type_error(&msg));
@@ -718,7 +827,13 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     Ok(vm.string_value(out))
 }
 
-fn partition_impl(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>, name: &str, right: bool) -> VmResult<Value> {
+fn partition_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: Kwargs<'_>,
+    name: &str,
+    right: bool,
+) -> VmResult<Value> {
     no_kwargs(vm, name, kw)?;
     let sepv = exactly_one(vm, &format!("str.{name}"), &args[1..])?;
     let sep = must_str(vm, &sepv)?;
@@ -932,7 +1047,9 @@ fn format_field(
     };
     let mut value = if first.is_empty() {
         if *mode == Some(false) {
-            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         *mode = Some(true);
         let k = *auto;
@@ -946,7 +1063,9 @@ fn format_field(
         }
     } else if let Ok(k) = first.parse::<usize>() {
         if *mode == Some(true) {
-            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(vm.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         *mode = Some(false);
         match pos.get(k) {
@@ -957,7 +1076,10 @@ fn format_field(
             }
         }
     } else {
-        let found = kw.iter().find(|(k, _)| vm.symbol_text(*k) == first).map(|&(_, v)| v);
+        let found = kw
+            .iter()
+            .find(|(k, _)| vm.symbol_text(*k) == first)
+            .map(|&(_, v)| v);
         match found {
             Some(v) => v,
             None => {
@@ -973,7 +1095,9 @@ fn format_field(
             value = vm.get_attr(value, attr)?;
             accessors = &r[end..];
         } else if let Some(r) = accessors.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+            let end = r
+                .find(']')
+                .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
             let key_text = &r[..end];
             let key = match key_text.parse::<i64>() {
                 Ok(i) => Value::Int(i),
@@ -1170,12 +1294,20 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
                 let n = match v {
                     Value::Int(n) => n,
                     Value::Bool(b) => b as i64,
-                    Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => super::types::float_to_int(vm, f)?,
+                    Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                        super::types::float_to_int(vm, f)?
+                    }
                     other => {
                         let msg = if matches!(conv, 'd' | 'i' | 'u') {
-                            format!("%{conv} format: a real number is required, not {}", other.type_name())
+                            format!(
+                                "%{conv} format: a real number is required, not {}",
+                                other.type_name()
+                            )
                         } else {
-                            format!("%{conv} format: an integer is required, not {}", other.type_name())
+                            format!(
+                                "%{conv} format: an integer is required, not {}",
+                                other.type_name()
+                            )
                         };
                         return Err(vm.type_error(&msg));
                     }
@@ -1218,14 +1350,17 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
                 format::format_float(f, &sp).map_err(|m| vm.value_error(&m))?
             }
             'c' => {
-                let ch = match v {
-                    Value::Int(n) => u32::try_from(n)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .ok_or_else(|| vm.error(ExcKind::OverflowError, "%c arg not in range(0x110000)"))?,
-                    Value::Str(s) if s.char_len() == 1 => s.as_str().chars().next().unwrap(),
-                    _ => return Err(vm.type_error("%c requires int or char")),
-                };
+                let ch =
+                    match v {
+                        Value::Int(n) => u32::try_from(n)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| {
+                                vm.error(ExcKind::OverflowError, "%c arg not in range(0x110000)")
+                            })?,
+                        Value::Str(s) if s.char_len() == 1 => s.as_str().chars().next().unwrap(),
+                        _ => return Err(vm.type_error("%c requires int or char")),
+                    };
                 let sp = Spec {
                     align: Some(if spec.align == Some('<') { '<' } else { '>' }),
                     width: spec.width,

@@ -68,12 +68,40 @@ pub(super) fn install(vm: &mut Vm, b: Gc<Module>) {
     }
     let t = vm.types();
     let (int, float, object) = (t.int, t.float, t.object);
-    add_methods(vm, int, "int", &[("bit_length", int_bit_length), ("conjugate", num_conjugate), ("as_integer_ratio", int_as_ratio)]);
-    add_methods(vm, float, "float", &[("is_integer", float_is_integer), ("conjugate", num_conjugate), ("as_integer_ratio", float_as_ratio)]);
+    add_methods(
+        vm,
+        int,
+        "int",
+        &[
+            ("bit_length", int_bit_length),
+            ("conjugate", num_conjugate),
+            ("as_integer_ratio", int_as_ratio),
+        ],
+    );
+    add_methods(
+        vm,
+        float,
+        "float",
+        &[
+            ("is_integer", float_is_integer),
+            ("conjugate", num_conjugate),
+            ("as_integer_ratio", float_as_ratio),
+        ],
+    );
     add_methods(vm, object, "object", &[("__init__", object_init)]);
-    let prop = vm.types().other.iter().find(|(n, _)| *n == "property").map(|(_, c)| *c);
+    let prop = vm
+        .types()
+        .other
+        .iter()
+        .find(|(n, _)| *n == "property")
+        .map(|(_, c)| *c);
     if let Some(p) = prop {
-        add_methods(vm, p, "property", &[("setter", property_setter), ("getter", property_getter)]);
+        add_methods(
+            vm,
+            p,
+            "property",
+            &[("setter", property_setter), ("getter", property_getter)],
+        );
     }
 }
 
@@ -106,8 +134,16 @@ pub(crate) fn parse_int(text: &str, base: u32) -> Option<Result<i64, ()>> {
         b => (b, s, false),
     };
     // One underscore may follow a base prefix (`0x_ff`).
-    let digits = if after_prefix { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = if after_prefix {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let mut acc: i128 = 0;
@@ -137,7 +173,10 @@ pub(crate) fn float_to_int(vm: &mut Vm, f: f64) -> VmResult<i64> {
         return Err(vm.value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(vm.error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+        return Err(vm.error(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ));
     }
     let t = f.trunc();
     if t >= 9.223372036854775808e18 || t < -9.223372036854775808e18 {
@@ -182,7 +221,8 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                         Value::Int(_) => Ok(r),
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
                         other => {
-                            let msg = format!("{name} returned non-int (type {})", other.type_name());
+                            let msg =
+                                format!("{name} returned non-int (type {})", other.type_name());
                             Err(vm.type_error(&msg))
                         }
                     };
@@ -237,7 +277,12 @@ pub(crate) fn parse_float(text: &str) -> Option<f64> {
     }
     let bytes = rest.as_bytes();
     for (i, &c) in bytes.iter().enumerate() {
-        if c == b'_' && !(i > 0 && bytes[i - 1].is_ascii_digit() && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit()) {
+        if c == b'_'
+            && !(i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && i + 1 < bytes.len()
+                && bytes[i + 1].is_ascii_digit())
+        {
             return None;
         }
         if !(c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-' | b'_')) {
@@ -261,7 +306,10 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
         Value::Str(s) => match parse_float(s.as_str()) {
             Some(f) => Ok(Value::Float(f)),
             None => {
-                let msg = format!("could not convert string to float: {}", crate::format::str_repr(s.as_str()));
+                let msg = format!(
+                    "could not convert string to float: {}",
+                    crate::format::str_repr(s.as_str())
+                );
                 Err(vm.value_error(&msg))
             }
         },
@@ -271,16 +319,26 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                 return match r {
                     Value::Float(_) => Ok(r),
                     other => {
-                        let msg = format!("{}.__float__ returned non-float (type {})", x.type_name(), other.type_name());
+                        let msg = format!(
+                            "{}.__float__ returned non-float (type {})",
+                            x.type_name(),
+                            other.type_name()
+                        );
                         Err(vm.type_error(&msg))
                     }
                 };
             }
-            let msg = format!("float() argument must be a string or a real number, not '{}'", x.type_name());
+            let msg = format!(
+                "float() argument must be a string or a real number, not '{}'",
+                x.type_name()
+            );
             Err(vm.type_error(&msg))
         }
         other => {
-            let msg = format!("float() argument must be a string or a real number, not '{}'", other.type_name());
+            let msg = format!(
+                "float() argument must be a string or a real number, not '{}'",
+                other.type_name()
+            );
             Err(vm.type_error(&msg))
         }
     }
@@ -357,9 +415,8 @@ pub(crate) fn dict_fill(vm: &mut Vm, d: Gc<Dict>, src: Value) -> VmResult<()> {
             let items = if vm.is_iterable(pair) {
                 vm.collect_iter(pair)
             } else {
-                let msg = format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                );
+                let msg =
+                    format!("cannot convert dictionary update sequence element #{i} to a sequence");
                 Err(vm.type_error(&msg))
             };
             vm.roots.pop();
@@ -442,7 +499,9 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 
 fn object_init(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
     if args.len() > 1 {
-        return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        return Err(vm.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
     }
     Ok(Value::None)
 }
@@ -468,7 +527,10 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value>
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     if args.len() > 2 {
-        let msg = format!("enumerate() takes at most 2 arguments ({} given)", args.len());
+        let msg = format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            args.len()
+        );
         return Err(vm.type_error(&msg));
     }
     let start = match args.get(1).copied().or(start_kw) {
@@ -476,12 +538,21 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value>
         None => 0,
     };
     let inner = vm.get_iter(src)?;
-    Ok(iter_value(vm, IterState::Enumerate { inner, count: start }))
+    Ok(iter_value(
+        vm,
+        IterState::Enumerate {
+            inner,
+            count: start,
+        },
+    ))
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     if let Some(&(k, _)) = kw.first() {
-        let msg = format!("zip() got an unexpected keyword argument '{}'", vm.symbol_text(k));
+        let msg = format!(
+            "zip() got an unexpected keyword argument '{}'",
+            vm.symbol_text(k)
+        );
         return Err(vm.type_error(&msg));
     }
     let mark = vm.roots.len();
@@ -516,14 +587,26 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     }
     let iters: Box<[Value]> = vm.roots[mark..].into();
     vm.roots.truncate(mark);
-    Ok(iter_value(vm, IterState::Map { func: args[0], iters }))
+    Ok(iter_value(
+        vm,
+        IterState::Map {
+            func: args[0],
+            iters,
+        },
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "filter", kw)?;
     arg_count(vm, "filter", args, 2, 2)?;
     let iter = vm.get_iter(args[1])?;
-    Ok(iter_value(vm, IterState::Filter { func: args[0], iter }))
+    Ok(iter_value(
+        vm,
+        IterState::Filter {
+            func: args[0],
+            iter,
+        },
+    ))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
@@ -545,7 +628,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> 
             if let Some(r) = vm.call_method(v, rev, &[])? {
                 return Ok(r);
             }
-            if i.class.lookup(crate::intern::sym::GETITEM).is_some() && i.class.lookup(crate::intern::sym::LEN).is_some() {
+            if i.class.lookup(crate::intern::sym::GETITEM).is_some()
+                && i.class.lookup(crate::intern::sym::LEN).is_some()
+            {
                 vm.len(v)?
             } else {
                 let msg = format!("'{}' object is not reversible", v.type_name());
@@ -582,7 +667,9 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> 
 
 fn property_parts(vm: &mut Vm, v: Value) -> VmResult<(Value, Value)> {
     if let Value::Opaque(o) = v {
-        if let Some(Descriptor::Property { get, set }) = o.data.as_any().downcast_ref::<Descriptor>() {
+        if let Some(Descriptor::Property { get, set }) =
+            o.data.as_any().downcast_ref::<Descriptor>()
+        {
             return Ok((*get, *set));
         }
     }
@@ -634,12 +721,17 @@ fn float_is_integer(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Val
 }
 
 fn float_as_ratio(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
-    let Value::Float(f) = args[0] else { return Ok(Value::None) };
+    let Value::Float(f) = args[0] else {
+        return Ok(Value::None);
+    };
     if f.is_nan() {
         return Err(vm.value_error("cannot convert NaN to integer ratio"));
     }
     if f.is_infinite() {
-        return Err(vm.error(ExcKind::OverflowError, "cannot convert Infinity to integer ratio"));
+        return Err(vm.error(
+            ExcKind::OverflowError,
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     let (m, e) = crate::dict::frexp(f);
     let mut num = m;
@@ -650,7 +742,10 @@ fn float_as_ratio(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Valu
     }
     let n = num as i64;
     let (n, d) = if exp >= 0 {
-        match n.checked_mul(1i64.checked_shl(exp as u32).unwrap_or(0)).filter(|_| exp < 63) {
+        match n
+            .checked_mul(1i64.checked_shl(exp as u32).unwrap_or(0))
+            .filter(|_| exp < 63)
+        {
             Some(v) => (v, 1),
             None => return Err(vm.int_overflow()),
         }

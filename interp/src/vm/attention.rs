@@ -99,7 +99,10 @@ impl Vm {
     #[inline]
     pub fn poll(&mut self) -> VmResult<()> {
         let word = self.attention.snapshot();
-        if word & (Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT) == 0 {
+        if word
+            & (Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT)
+            == 0
+        {
             return Ok(());
         }
         self.poll_slow(word)
@@ -133,7 +136,8 @@ impl Vm {
     pub fn sleep(&mut self, secs: f64) -> VmResult<()> {
         self.flush();
         if secs > 0.0 {
-            let d = std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX);
+            let d =
+                std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX);
             self.attention.sleep(
                 d,
                 Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT,
@@ -223,11 +227,17 @@ impl Vm {
             self.emit_trace(TraceKind::Line, pc, None)?;
         }
         self.frames.last_mut().unwrap().trace_pc = pc;
-        let wants = self.trace_hook.as_ref().is_some_and(|h| h.wants_instructions());
+        let wants = self
+            .trace_hook
+            .as_ref()
+            .is_some_and(|h| h.wants_instructions());
         if wants {
             self.emit_trace(TraceKind::Instruction, pc, None)?;
         }
-        if matches!(code.code.ops[pc as usize], crate::bytecode::Op::Return | crate::bytecode::Op::Yield) {
+        if matches!(
+            code.code.ops[pc as usize],
+            crate::bytecode::Op::Return | crate::bytecode::Op::Yield
+        ) {
             self.emit_trace(TraceKind::Return, pc, None)?;
         }
         Ok(())

@@ -42,7 +42,9 @@ impl Vm {
                                 return match self.call(ga, &[obj, n]) {
                                     Ok(v) => Ok(Some(v)),
                                     Err(e) => match *e {
-                                        Unwind::Raise(exc) if self.exc_is(exc, ExcKind::AttributeError) => {
+                                        Unwind::Raise(exc)
+                                            if self.exc_is(exc, ExcKind::AttributeError) =>
+                                        {
                                             Err(Box::new(Unwind::Raise(exc)))
                                         }
                                         _ => Err(e),
@@ -88,7 +90,11 @@ impl Vm {
                     None => self.str_value(n.name),
                 }),
                 "__doc__" => Some(Value::None),
-                "__self__" => Some(if n.bound.is_undef() { Value::None } else { n.bound }),
+                "__self__" => Some(if n.bound.is_undef() {
+                    Value::None
+                } else {
+                    n.bound
+                }),
                 _ => None,
             }),
             Value::Method(m) => Ok(match self.symbol_text(name) {
@@ -110,7 +116,10 @@ impl Vm {
         let cls = self.type_of(obj);
         match cls.lookup(name) {
             Some(f @ Value::Native(_)) => {
-                let m = self.alloc(BoundMethod { func: f, receiver: obj });
+                let m = self.alloc(BoundMethod {
+                    func: f,
+                    receiver: obj,
+                });
                 Ok(Some(Value::Method(m)))
             }
             Some(other) => Ok(Some(other)),
@@ -123,11 +132,18 @@ impl Vm {
     fn bind_class_attr(&mut self, v: Value, inst: Value, cls: Gc<Class>) -> VmResult<Value> {
         match v {
             Value::Func(_) | Value::Native(_) => {
-                let m = self.alloc(BoundMethod { func: v, receiver: inst });
+                let m = self.alloc(BoundMethod {
+                    func: v,
+                    receiver: inst,
+                });
                 Ok(Value::Method(m))
             }
             Value::Opaque(o) => {
-                if let Some(d) = o.data.as_any().downcast_ref::<crate::builtins::Descriptor>() {
+                if let Some(d) = o
+                    .data
+                    .as_any()
+                    .downcast_ref::<crate::builtins::Descriptor>()
+                {
                     return self.apply_descriptor(d, inst, cls);
                 }
                 Ok(v)
@@ -138,7 +154,11 @@ impl Vm {
 
     fn bind_class_attr_on_class(&mut self, v: Value, cls: Gc<Class>) -> VmResult<Value> {
         if let Value::Opaque(o) = v {
-            if let Some(d) = o.data.as_any().downcast_ref::<crate::builtins::Descriptor>() {
+            if let Some(d) = o
+                .data
+                .as_any()
+                .downcast_ref::<crate::builtins::Descriptor>()
+            {
                 return match d {
                     crate::builtins::Descriptor::Static(f) => Ok(*f),
                     crate::builtins::Descriptor::Class(f) => {
@@ -155,7 +175,12 @@ impl Vm {
         Ok(v)
     }
 
-    fn apply_descriptor(&mut self, d: &crate::builtins::Descriptor, inst: Value, cls: Gc<Class>) -> VmResult<Value> {
+    fn apply_descriptor(
+        &mut self,
+        d: &crate::builtins::Descriptor,
+        inst: Value,
+        cls: Gc<Class>,
+    ) -> VmResult<Value> {
         use crate::builtins::Descriptor;
         match d {
             Descriptor::Static(f) => Ok(*f),
@@ -188,7 +213,12 @@ impl Vm {
             "value" if self.exc_is(exc, ExcKind::StopIteration) => {
                 self.exc_args(exc).first().copied().unwrap_or(Value::None)
             }
-            "name" if self.exc_is(exc, ExcKind::NameError) || self.exc_is(exc, ExcKind::AttributeError) => Value::None,
+            "name"
+                if self.exc_is(exc, ExcKind::NameError)
+                    || self.exc_is(exc, ExcKind::AttributeError) =>
+            {
+                Value::None
+            }
             "obj" if self.exc_is(exc, ExcKind::AttributeError) => Value::None,
             _ => return None,
         })
@@ -224,14 +254,14 @@ impl Vm {
             Value::Instance(i) => {
                 if i.class.user_defined {
                     if let Some(Value::Opaque(o)) = i.class.lookup(name) {
-                        if let Some(crate::builtins::Descriptor::Property { set, .. }) =
-                            o.data.as_any().downcast_ref::<crate::builtins::Descriptor>()
+                        if let Some(crate::builtins::Descriptor::Property { set, .. }) = o
+                            .data
+                            .as_any()
+                            .downcast_ref::<crate::builtins::Descriptor>()
                         {
                             if set.is_none() {
-                                let msg = format!(
-                                    "can't set attribute '{}'",
-                                    self.symbol_text(name)
-                                );
+                                let msg =
+                                    format!("can't set attribute '{}'", self.symbol_text(name));
                                 return Err(self.error(ExcKind::AttributeError, &msg));
                             }
                             self.call(*set, &[obj, value])?;
@@ -351,7 +381,11 @@ impl Vm {
                     }
                 }
             }
-            Value::Module(_) | Value::Class(_) | Value::Func(_) | Value::Method(_) | Value::Native(_) => {}
+            Value::Module(_)
+            | Value::Class(_)
+            | Value::Func(_)
+            | Value::Method(_)
+            | Value::Native(_) => {}
             _ => {
                 let cls = self.type_of(obj);
                 if let Some(f @ Value::Native(_)) = cls.lookup(name) {

@@ -66,7 +66,12 @@ impl Vm {
     }
 
     /// Calls `f(*args, **kwargs)` from Rust.
-    pub fn call_kw(&mut self, f: Value, args: &[Value], kwargs: &[(Symbol, Value)]) -> VmResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwargs: &[(Symbol, Value)],
+    ) -> VmResult<Value> {
         let start = self.sp;
         let n = 1 + args.len() + kwargs.len();
         self.ensure_stack(start + n + 1);
@@ -105,7 +110,12 @@ impl Vm {
     }
 
     /// Calls a method of `obj` by name from Rust, if the type has it.
-    pub(crate) fn call_method(&mut self, obj: Value, name: Symbol, args: &[Value]) -> VmResult<Option<Value>> {
+    pub(crate) fn call_method(
+        &mut self,
+        obj: Value,
+        name: Symbol,
+        args: &[Value],
+    ) -> VmResult<Option<Value>> {
         let Some(f) = self.lookup_special(obj, name) else {
             return Ok(None);
         };
@@ -137,9 +147,15 @@ impl Vm {
     ) -> VmResult<Called> {
         let callee = self.stack[func_slot];
         match callee {
-            Value::Func(f) => self.push_function_frame(f, args_start, argc, kwnames, ret, FrameKind::Normal),
+            Value::Func(f) => {
+                self.push_function_frame(f, args_start, argc, kwnames, ret, FrameKind::Normal)
+            }
             Value::Native(n) => {
-                let bound = if n.bound.is_undef() { None } else { Some(n.bound) };
+                let bound = if n.bound.is_undef() {
+                    None
+                } else {
+                    Some(n.bound)
+                };
                 let npos = argc - kwnames.len();
                 // The arguments stay on the stack (rooted) during the call;
                 // the native function reads copies.
@@ -164,10 +180,18 @@ impl Vm {
                         if args_start != func_slot + 1 {
                             // A `CallMethod` with an empty self slot: close
                             // the gap.
-                            self.stack.copy_within(args_start..args_start + argc, func_slot + 1);
+                            self.stack
+                                .copy_within(args_start..args_start + argc, func_slot + 1);
                             self.sp = func_slot + 1 + argc;
                         }
-                        self.push_function_frame(f, func_slot, argc + 1, kwnames, ret, FrameKind::Normal)
+                        self.push_function_frame(
+                            f,
+                            func_slot,
+                            argc + 1,
+                            kwnames,
+                            ret,
+                            FrameKind::Normal,
+                        )
                     }
                     other => {
                         // Native or other callables: prepend the receiver.
@@ -203,7 +227,12 @@ impl Vm {
     }
 
     /// Copies positional and keyword arguments off the stack.
-    fn split_args(&self, start: usize, argc: usize, kwnames: &[Symbol]) -> (Vec<Value>, Vec<(Symbol, Value)>) {
+    fn split_args(
+        &self,
+        start: usize,
+        argc: usize,
+        kwnames: &[Symbol],
+    ) -> (Vec<Value>, Vec<(Symbol, Value)>) {
         let npos = argc - kwnames.len();
         let pos = self.stack[start..start + npos].to_vec();
         let kw = kwnames
@@ -239,7 +268,10 @@ impl Vm {
             self.bind_arguments(f, args_start, argc, kwnames)?;
         }
         let nslots = c.nslots();
-        let nparams = c.argcount as usize + c.kwonly as usize + c.flags.varargs as usize + c.flags.varkw as usize;
+        let nparams = c.argcount as usize
+            + c.kwonly as usize
+            + c.flags.varargs as usize
+            + c.flags.varkw as usize;
         self.ensure_stack(args_start + c.frame_size() + 1);
         for slot in &mut self.stack[args_start + nparams..args_start + nslots] {
             *slot = Value::Undef;
@@ -278,7 +310,13 @@ impl Vm {
 
     /// The general argument binder: defaults, keywords, `*args`, `**kwargs`.
     /// Rewrites the stack from `start` so that slot `i` holds parameter `i`.
-    fn bind_arguments(&mut self, f: Gc<Function>, start: usize, argc: usize, kwnames: &[Symbol]) -> VmResult<()> {
+    fn bind_arguments(
+        &mut self,
+        f: Gc<Function>,
+        start: usize,
+        argc: usize,
+        kwnames: &[Symbol],
+    ) -> VmResult<()> {
         let code = f.code;
         let c = &code.code;
         let qual = f.qualname.get().as_str().to_string();
@@ -299,10 +337,17 @@ impl Vm {
                 let ndef = f.defaults.len();
                 let given_kw = kwnames
                     .iter()
-                    .filter(|k| param_names[..npos_params].contains(k) || param_names[npos_params..].contains(k))
+                    .filter(|k| {
+                        param_names[..npos_params].contains(k)
+                            || param_names[npos_params..].contains(k)
+                    })
                     .count();
                 let takes = if ndef > 0 {
-                    format!("from {} to {} positional arguments", npos_params - ndef, npos_params)
+                    format!(
+                        "from {} to {} positional arguments",
+                        npos_params - ndef,
+                        npos_params
+                    )
                 } else {
                     format!(
                         "{} positional argument{}",
@@ -319,7 +364,11 @@ impl Vm {
                         if given_kw == 1 { "" } else { "s" }
                     )
                 } else {
-                    format!("{} {} given", nposargs, if nposargs == 1 { "was" } else { "were" })
+                    format!(
+                        "{} {} given",
+                        nposargs,
+                        if nposargs == 1 { "was" } else { "were" }
+                    )
                 };
                 let msg = format!("{qual}() takes {takes} but {given}");
                 return Err(self.type_error(&msg));
@@ -489,10 +538,18 @@ impl Vm {
                 // The instance takes the class's slot: it is `self`.
                 self.stack[func_slot] = inst;
                 if args_start != func_slot + 1 {
-                    self.stack.copy_within(args_start..args_start + argc, func_slot + 1);
+                    self.stack
+                        .copy_within(args_start..args_start + argc, func_slot + 1);
                     self.sp = func_slot + 1 + argc;
                 }
-                self.push_function_frame(init, func_slot, argc + 1, kwnames, ret, FrameKind::Init(inst))
+                self.push_function_frame(
+                    init,
+                    func_slot,
+                    argc + 1,
+                    kwnames,
+                    ret,
+                    FrameKind::Init(inst),
+                )
             }
             Some(other) => {
                 // A native `__init__` (inherited from a builtin base).

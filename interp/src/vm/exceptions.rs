@@ -106,7 +106,9 @@ impl Vm {
         let object = self.new_builtin_class("object", None, BuiltinType::Object);
         // Nothing can collect before `types` is set: collections only run
         // from the dispatch loop.
-        let c = |vm: &mut Vm, name: &'static str, b: BuiltinType| vm.new_builtin_class(name, Some(object), b);
+        let c = |vm: &mut Vm, name: &'static str, b: BuiltinType| {
+            vm.new_builtin_class(name, Some(object), b)
+        };
         let int = c(self, "int", BuiltinType::Int);
         let bool_ = self.new_builtin_class("bool", Some(int), BuiltinType::Bool);
         let types = Types {
@@ -242,7 +244,10 @@ impl Vm {
     /// `OverflowError` for 64-bit int overflow (a documented deviation:
     /// CPython's ints are unbounded).
     pub fn int_overflow(&mut self) -> Box<Unwind> {
-        self.error(ExcKind::OverflowError, "integer overflow: this VM's int is 64-bit")
+        self.error(
+            ExcKind::OverflowError,
+            "integer overflow: this VM's int is 64-bit",
+        )
     }
 
     /// Whether `exc` (an exception instance) is an instance of `kind`.

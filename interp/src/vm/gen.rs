@@ -14,13 +14,21 @@ use super::{ExcKind, Frame, FrameKind, Unwind, Vm, VmResult};
 impl Vm {
     /// Pushes `g`'s frame at the top of the stack. `sent` becomes the value
     /// of the `yield` it is suspended at (ignored for a fresh generator).
-    pub(crate) fn push_generator_frame(&mut self, g: Gc<Generator>, sent: Value, kind: FrameKind, ret: usize) -> VmResult<()> {
+    pub(crate) fn push_generator_frame(
+        &mut self,
+        g: Gc<Generator>,
+        sent: Value,
+        kind: FrameKind,
+        ret: usize,
+    ) -> VmResult<()> {
         match g.status.get() {
             GenStatus::Running => return Err(self.value_error("generator already executing")),
             GenStatus::Done => unreachable!("callers check for finished generators"),
             GenStatus::Created => {
                 if !sent.is_none() && !sent.is_undef() {
-                    return Err(self.type_error("can't send non-None value to a just-started generator"));
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
                 }
             }
             GenStatus::Suspended => {}
@@ -63,7 +71,9 @@ impl Vm {
     pub(crate) fn suspend_generator(&mut self, sp: usize, pc: u32) -> Frame {
         let frame = self.frames.pop().expect("generator frame");
         let gen = match frame.kind {
-            FrameKind::GenFor { gen, .. } | FrameKind::GenCall { gen } | FrameKind::GenYieldFrom { gen, .. } => gen,
+            FrameKind::GenFor { gen, .. }
+            | FrameKind::GenCall { gen }
+            | FrameKind::GenYieldFrom { gen, .. } => gen,
             _ => unreachable!("yield outside a generator frame"),
         };
         let base = frame.base as usize;
@@ -78,7 +88,10 @@ impl Vm {
 
     /// The generator of a generator frame that returned.
     pub(crate) fn finish_generator(&mut self, frame: &Frame) {
-        if let FrameKind::GenFor { gen, .. } | FrameKind::GenCall { gen } | FrameKind::GenYieldFrom { gen, .. } = frame.kind {
+        if let FrameKind::GenFor { gen, .. }
+        | FrameKind::GenCall { gen }
+        | FrameKind::GenYieldFrom { gen, .. } = frame.kind
+        {
             gen.status.set(GenStatus::Done);
             gen.saved().clear();
             self.exc_current = self.gen_saved_exc.pop().unwrap_or(Value::None);
@@ -88,7 +101,11 @@ impl Vm {
     /// `next(g)` / `g.send(v)` from Rust: the next yielded value, or `None`
     /// when the generator returned (its return value is in
     /// `gen_return_value`).
-    pub(crate) fn resume_generator(&mut self, g: Gc<Generator>, sent: Value) -> VmResult<Option<Value>> {
+    pub(crate) fn resume_generator(
+        &mut self,
+        g: Gc<Generator>,
+        sent: Value,
+    ) -> VmResult<Option<Value>> {
         if g.status.get() == GenStatus::Done {
             self.gen_return_value = Value::None;
             return Ok(None);
@@ -118,7 +135,11 @@ impl Vm {
     /// Raises `exc` inside a suspended generator at its `yield`
     /// (`throw`, `close`). Returns the next yielded value, or `None` when it
     /// finished.
-    pub(crate) fn throw_into_generator(&mut self, g: Gc<Generator>, exc: Value) -> VmResult<Option<Value>> {
+    pub(crate) fn throw_into_generator(
+        &mut self,
+        g: Gc<Generator>,
+        exc: Value,
+    ) -> VmResult<Option<Value>> {
         match g.status.get() {
             GenStatus::Done => return Err(Box::new(Unwind::Raise(exc))),
             GenStatus::Created => {
@@ -140,7 +161,11 @@ impl Vm {
             // Drop the sent value: the exception replaces the yield's result.
             self.sp -= 1;
             self.enter_nested()?;
-            let r = match self.unwind(Box::new(Unwind::Raise(exc)), stop, super::unwind::RaiseKind::New) {
+            let r = match self.unwind(
+                Box::new(Unwind::Raise(exc)),
+                stop,
+                super::unwind::RaiseKind::New,
+            ) {
                 Ok(()) => self.execute(stop),
                 Err(e) => Err(e),
             };
@@ -169,10 +194,15 @@ impl Vm {
         let cls = self.exc_class(ExcKind::GeneratorExit);
         let exc = self.new_exception(cls, Vec::new());
         match self.throw_into_generator(g, exc) {
-            Ok(Some(_)) => Err(self.error(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(Some(_)) => {
+                Err(self.error(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
+            }
             Ok(None) => Ok(()),
             Err(e) => match *e {
-                Unwind::Raise(x) if self.exc_is(x, ExcKind::GeneratorExit) || self.exc_is(x, ExcKind::StopIteration) => {
+                Unwind::Raise(x)
+                    if self.exc_is(x, ExcKind::GeneratorExit)
+                        || self.exc_is(x, ExcKind::StopIteration) =>
+                {
                     Ok(())
                 }
                 _ => Err(e),
@@ -183,7 +213,11 @@ impl Vm {
     /// A `StopIteration` carrying a generator's return value.
     pub(crate) fn stop_iteration(&mut self, value: Value) -> Box<Unwind> {
         let cls = self.exc_class(ExcKind::StopIteration);
-        let args = if value.is_none() { Vec::new() } else { vec![value] };
+        let args = if value.is_none() {
+            Vec::new()
+        } else {
+            vec![value]
+        };
         let e = self.new_exception(cls, args);
         if let Value::Instance(i) = e {
             i.attrs.set(sym::VALUE, value);

@@ -188,6 +188,8 @@ pub struct Vm {
     pub(crate) sources: Vec<Arc<Source>>,
     /// Containers being printed by `repr` (cycle detection).
     pub(crate) repr_stack: Vec<usize>,
+    /// Depth of nested container comparisons.
+    pub(crate) cmp_depth: usize,
     /// `exc_current` of the code that resumed each running generator.
     pub(crate) gen_saved_exc: Vec<Value>,
     /// Where the last hard kill landed.
@@ -244,6 +246,7 @@ impl Vm {
             nesting: 0,
             sources: Vec::new(),
             repr_stack: Vec::new(),
+            cmp_depth: 0,
             gen_saved_exc: Vec::new(),
             kill_site: Vec::new(),
             soft_kill_site: Vec::new(),
@@ -439,9 +442,9 @@ impl Vm {
                     FrameKind::Normal => {}
                     FrameKind::Init(v) => t.value(v),
                     FrameKind::ClassBody(d) => t.mark(d),
-                    FrameKind::GenFor { gen, .. } | FrameKind::GenCall { gen } | FrameKind::GenYieldFrom { gen, .. } => {
-                        t.mark(gen)
-                    }
+                    FrameKind::GenFor { gen, .. }
+                    | FrameKind::GenCall { gen }
+                    | FrameKind::GenYieldFrom { gen, .. } => t.mark(gen),
                 }
             }
             t.values(roots);
@@ -504,7 +507,12 @@ impl Vm {
 
     /// Materialises a compiled code object (and, recursively, its nested
     /// code constants) in this VM.
-    pub(crate) fn load_code(&mut self, code: &Arc<crate::bytecode::Code>, program: &Program, module: Gc<Module>) -> Gc<CodeObj> {
+    pub(crate) fn load_code(
+        &mut self,
+        code: &Arc<crate::bytecode::Code>,
+        program: &Program,
+        module: Gc<Module>,
+    ) -> Gc<CodeObj> {
         let mut consts = Vec::with_capacity(code.consts.len());
         for c in &code.consts {
             let v = self.load_const(c, program, module);
@@ -598,7 +606,11 @@ impl Vm {
     }
 
     /// Runs a loaded module code object in `module`.
-    pub(crate) fn run_module_code(&mut self, code: Gc<CodeObj>, module: Gc<Module>) -> VmResult<Value> {
+    pub(crate) fn run_module_code(
+        &mut self,
+        code: Gc<CodeObj>,
+        module: Gc<Module>,
+    ) -> VmResult<Value> {
         self.reset_for_run();
         let base = self.sp;
         let size = code.code.frame_size();
@@ -634,6 +646,7 @@ impl Vm {
         self.soft_kill_site.clear();
         self.gen_saved_exc.clear();
         self.repr_stack.clear();
+        self.cmp_depth = 0;
         self.frames.clear();
         self.sp = 0;
         self.nesting = 0;
@@ -665,10 +678,17 @@ impl Vm {
         self.output_bytes = self.output_bytes.saturating_add(text.len());
         if let Some(max) = self.config.max_output {
             if self.output_bytes > max {
-                return Err(self.error(ExcKind::OSError, &format!("output limit of {max} bytes exceeded")));
+                return Err(self.error(
+                    ExcKind::OSError,
+                    &format!("output limit of {max} bytes exceeded"),
+                ));
             }
         }
-        let w = if to_stderr { &mut self.stderr } else { &mut self.stdout };
+        let w = if to_stderr {
+            &mut self.stderr
+        } else {
+            &mut self.stdout
+        };
         // A closed pipe is the reader's business, like CPython ignoring
         // EPIPE at exit; the guest keeps running.
         let _ = w.write_all(text.as_bytes());
@@ -754,6 +774,10 @@ pub(crate) fn join_names(names: &[String]) -> String {
         0 => String::new(),
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
     }
 }

@@ -116,7 +116,11 @@ pub(crate) fn int_floordiv(a: i64, b: i64) -> Option<Option<i64>> {
     }
     let q = a / b;
     let r = a % b;
-    Some(Some(if r != 0 && ((r < 0) != (b < 0)) { q - 1 } else { q }))
+    Some(Some(if r != 0 && ((r < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }))
 }
 
 /// Python's int modulo (sign of the divisor); `None` on division by zero.
@@ -128,7 +132,11 @@ pub(crate) fn int_mod(a: i64, b: i64) -> Option<i64> {
         return Some(0);
     }
     let r = a % b;
-    Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
 }
 
 /// Python's float modulo.
@@ -229,7 +237,10 @@ impl Vm {
                     match r {
                         Value::Bool(b) => b,
                         other => {
-                            let msg = format!("__bool__ should return bool, returned {}", other.type_name());
+                            let msg = format!(
+                                "__bool__ should return bool, returned {}",
+                                other.type_name()
+                            );
                             return Err(self.type_error(&msg));
                         }
                     }
@@ -249,7 +260,10 @@ impl Vm {
             Value::Bool(b) => Ok(b as i64),
             Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
             other => {
-                let msg = format!("'{}' object cannot be interpreted as an integer", other.type_name());
+                let msg = format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                );
                 Err(self.type_error(&msg))
             }
         }
@@ -330,11 +344,18 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary_op(kind, a, b).map_err(|e| self.inplace_message(e, kind, a, b))
+        self.binary_op(kind, a, b)
+            .map_err(|e| self.inplace_message(e, kind, a, b))
     }
 
     /// CPython words the type error of `a += b` with `+=`.
-    fn inplace_message(&mut self, e: Box<super::Unwind>, kind: BinaryKind, a: Value, b: Value) -> Box<super::Unwind> {
+    fn inplace_message(
+        &mut self,
+        e: Box<super::Unwind>,
+        kind: BinaryKind,
+        a: Value,
+        b: Value,
+    ) -> Box<super::Unwind> {
         if let super::Unwind::Raise(exc) = &*e {
             let args = self.exc_args(*exc);
             if let Some(Value::Str(s)) = args.first() {
@@ -361,23 +382,38 @@ impl Vm {
     fn binary_type_error(&mut self, kind: BinaryKind, a: Value, b: Value) -> Box<super::Unwind> {
         let msg = match (kind, a, b) {
             (BinaryKind::Add, Value::Str(_), _) => {
-                format!("can only concatenate str (not \"{}\") to str", b.type_name())
+                format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    b.type_name()
+                )
             }
             (BinaryKind::Add, Value::List(_), _) => {
-                format!("can only concatenate list (not \"{}\") to list", b.type_name())
+                format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    b.type_name()
+                )
             }
             (BinaryKind::Add, Value::Tuple(_), _) => {
-                format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())
+                format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    b.type_name()
+                )
             }
             (BinaryKind::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), _)
                 if !matches!(b, Value::Instance(_)) =>
             {
-                format!("can't multiply sequence by non-int of type '{}'", b.type_name())
+                format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    b.type_name()
+                )
             }
             (BinaryKind::Mul, _, Value::Str(_) | Value::List(_) | Value::Tuple(_))
                 if !matches!(a, Value::Instance(_)) && !matches!(a, Value::Float(_)) =>
             {
-                format!("can't multiply sequence by non-int of type '{}'", a.type_name())
+                format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    a.type_name()
+                )
             }
             (BinaryKind::Pow, _, _) => format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -412,12 +448,19 @@ impl Vm {
                     }
                     FloorDiv => match int_floordiv(p, q) {
                         None => {
-                            return Err(self.error(ExcKind::ZeroDivisionError, "integer division or modulo by zero"))
+                            return Err(self.error(
+                                ExcKind::ZeroDivisionError,
+                                "integer division or modulo by zero",
+                            ))
                         }
                         Some(r) => r,
                     },
                     Mod => match int_mod(p, q) {
-                        None => return Err(self.error(ExcKind::ZeroDivisionError, "integer modulo by zero")),
+                        None => {
+                            return Err(
+                                self.error(ExcKind::ZeroDivisionError, "integer modulo by zero")
+                            )
+                        }
                         Some(r) => Some(r),
                     },
                     Pow => {
@@ -453,16 +496,36 @@ impl Vm {
                         if q < 0 {
                             return Err(self.value_error("negative shift count"));
                         }
-                        Some(if q >= 64 { if p < 0 { -1 } else { 0 } } else { p >> q })
+                        Some(if q >= 64 {
+                            if p < 0 {
+                                -1
+                            } else {
+                                0
+                            }
+                        } else {
+                            p >> q
+                        })
                     }
                     BitAnd => {
-                        return Ok(if both_bool { Value::Bool(p & q != 0) } else { Value::Int(p & q) });
+                        return Ok(if both_bool {
+                            Value::Bool(p & q != 0)
+                        } else {
+                            Value::Int(p & q)
+                        });
                     }
                     BitOr => {
-                        return Ok(if both_bool { Value::Bool(p | q != 0) } else { Value::Int(p | q) });
+                        return Ok(if both_bool {
+                            Value::Bool(p | q != 0)
+                        } else {
+                            Value::Int(p | q)
+                        });
                     }
                     BitXor => {
-                        return Ok(if both_bool { Value::Bool(p ^ q != 0) } else { Value::Int(p ^ q) });
+                        return Ok(if both_bool {
+                            Value::Bool(p ^ q != 0)
+                        } else {
+                            Value::Int(p ^ q)
+                        });
                     }
                     MatMul => return Err(self.binary_type_error(kind, a, b)),
                 };
@@ -503,7 +566,9 @@ impl Vm {
             }
             FloorDiv => {
                 if q == 0.0 {
-                    return Err(self.error(ExcKind::ZeroDivisionError, "float floor division by zero"));
+                    return Err(
+                        self.error(ExcKind::ZeroDivisionError, "float floor division by zero")
+                    );
                 }
                 float_floordiv(p, q)
             }
@@ -520,7 +585,10 @@ impl Vm {
 
     pub(crate) fn float_pow(&mut self, p: f64, q: f64) -> VmResult<Value> {
         if p == 0.0 && q < 0.0 {
-            return Err(self.error(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+            return Err(self.error(
+                ExcKind::ZeroDivisionError,
+                "0.0 cannot be raised to a negative power",
+            ));
         }
         if p < 0.0 && q.fract() != 0.0 && q.is_finite() {
             return Err(self.value_error(
@@ -529,7 +597,11 @@ impl Vm {
         }
         let r = p.powf(q);
         if r.is_infinite() && p.is_finite() && q.is_finite() {
-            return Err(self.error(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
+            // CPython raises it from errno ERANGE: args (34, strerror).
+            let cls = self.exc_class(ExcKind::OverflowError);
+            let msg = self.str_value("Numerical result out of range");
+            let e = self.new_exception(cls, vec![Value::Int(34), msg]);
+            return Err(Box::new(super::Unwind::Raise(e)));
         }
         Ok(Value::Float(r))
     }
@@ -562,10 +634,14 @@ impl Vm {
                 v.extend_from_slice(y.items());
                 self.tuple_value(v)
             }
-            (Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), n) if rep_count(n).is_some() => {
+            (Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), n)
+                if rep_count(n).is_some() =>
+            {
                 return self.repeat(a, rep_count(n).unwrap()).map(Some)
             }
-            (Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if rep_count(n).is_some() => {
+            (Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                if rep_count(n).is_some() =>
+            {
                 return self.repeat(b, rep_count(n).unwrap()).map(Some)
             }
             (Mod, Value::Str(fmt), args) => {
@@ -640,7 +716,10 @@ impl Vm {
     /// `-v`.
     pub(crate) fn neg(&mut self, v: Value) -> VmResult<Value> {
         match v {
-            Value::Int(i) => i.checked_neg().map(Value::Int).ok_or_else(|| self.int_overflow()),
+            Value::Int(i) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(|| self.int_overflow()),
             Value::Bool(b) => Ok(Value::Int(-(b as i64))),
             Value::Float(f) => Ok(Value::Float(-f)),
             _ => self.unary_special(v, sym::NEG, "-"),
@@ -687,7 +766,10 @@ impl Vm {
                 None => op == Cmp::Ne,
             }));
         }
-        if matches!(op, Cmp::Eq | Cmp::Ne) && !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) {
+        if matches!(op, Cmp::Eq | Cmp::Ne)
+            && !matches!(a, Value::Instance(_))
+            && !matches!(b, Value::Instance(_))
+        {
             let eq = self.eq(a, b)?;
             return Ok(Value::Bool(eq == (op == Cmp::Eq)));
         }
@@ -705,17 +787,20 @@ impl Vm {
             }
         }
         match op {
-            Cmp::Eq => Ok(Value::Bool(a.is(b) || self.eq(a, b)?)),
+            // Neither side knows: identity (object's default `__eq__`).
+            Cmp::Eq => Ok(Value::Bool(a.is(b))),
             Cmp::Ne => {
-                // `!=` falls back to `not __eq__`.
-                if let Some(f) = self.lookup_special(a, sym::EQ) {
-                    let r = self.call(f, &[a, b])?;
-                    if !matches!(r, Value::NotImplemented) {
-                        let t = self.truthy(r)?;
-                        return Ok(Value::Bool(!t));
+                // `!=` falls back to `not __eq__`, on either side.
+                for (x, y) in [(a, b), (b, a)] {
+                    if let Some(f) = self.lookup_special(x, sym::EQ) {
+                        let r = self.call(f, &[x, y])?;
+                        if !matches!(r, Value::NotImplemented) {
+                            let t = self.truthy(r)?;
+                            return Ok(Value::Bool(!t));
+                        }
                     }
                 }
-                Ok(Value::Bool(!(a.is(b) || self.eq(a, b)?)))
+                Ok(Value::Bool(!a.is(b)))
             }
             _ => {
                 let msg = format!(
@@ -739,7 +824,11 @@ impl Vm {
 
     /// Ordering of builtin values that have one: `Some(Some(ord))`,
     /// `Some(None)` for unordered (NaN), `None` when not a builtin pair.
-    fn builtin_order(&mut self, a: Value, b: Value) -> VmResult<Option<Option<std::cmp::Ordering>>> {
+    fn builtin_order(
+        &mut self,
+        a: Value,
+        b: Value,
+    ) -> VmResult<Option<Option<std::cmp::Ordering>>> {
         use Value::*;
         Ok(Some(match (a, b) {
             (Int(x), Int(y)) => Some(x.cmp(&y)),
@@ -785,6 +874,28 @@ impl Vm {
 
     /// `a == b`.
     pub fn eq(&mut self, a: Value, b: Value) -> VmResult<bool> {
+        match (a, b) {
+            (Value::List(_), Value::List(_))
+            | (Value::Tuple(_), Value::Tuple(_))
+            | (Value::Dict(_), Value::Dict(_)) => {
+                // Containers compare their items recursively: bound the
+                // depth like CPython's recursion check.
+                if self.cmp_depth >= self.config.recursion_limit.max(100) {
+                    return Err(self.error(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded in comparison",
+                    ));
+                }
+                self.cmp_depth += 1;
+                let r = self.eq_inner(a, b);
+                self.cmp_depth -= 1;
+                r
+            }
+            _ => self.eq_inner(a, b),
+        }
+    }
+
+    fn eq_inner(&mut self, a: Value, b: Value) -> VmResult<bool> {
         use Value::*;
         Ok(match (a, b) {
             (Int(x), Int(y)) => x == y,
@@ -872,10 +983,14 @@ impl Vm {
     pub fn hash(&mut self, v: Value) -> VmResult<u64> {
         match hash_value(v) {
             Ok(h) => Ok(h as u64),
-            Err(KeyHash::Unhashable) => {
-                let msg = format!("unhashable type: '{}'", v.type_name());
+            Err(KeyHash::Unhashable(bad)) => {
+                let msg = format!("unhashable type: '{}'", bad.type_name());
                 Err(self.type_error(&msg))
             }
+            Err(KeyHash::TooDeep) => Err(self.error(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while hashing",
+            )),
             Err(KeyHash::Guest) => {
                 let r = self.call_method(v, sym::HASH, &[])?;
                 match r {
@@ -900,7 +1015,12 @@ impl Vm {
 
     /// Looks `key` up with a precomputed hash; guest `__eq__` is honoured for
     /// instance keys.
-    pub(crate) fn dict_lookup_hashed(&mut self, d: Gc<Dict>, h: u64, key: Value) -> VmResult<Option<Value>> {
+    pub(crate) fn dict_lookup_hashed(
+        &mut self,
+        d: Gc<Dict>,
+        h: u64,
+        key: Value,
+    ) -> VmResult<Option<Value>> {
         if let Value::Instance(i) = key {
             if i.class.user_defined && i.class.lookup(sym::EQ).is_some() {
                 for (eh, k, v) in d.table().hashed_items() {
@@ -940,7 +1060,10 @@ impl Vm {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 other => {
-                    let msg = format!("'in <string>' requires string as left operand, not {}", other.type_name());
+                    let msg = format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        other.type_name()
+                    );
                     Err(self.type_error(&msg))
                 }
             },
@@ -1008,7 +1131,10 @@ impl Vm {
                 if self.is_iterable(container) {
                     return self.contains_by_iteration(container, item);
                 }
-                let msg = format!("argument of type '{}' is not iterable", container.type_name());
+                let msg = format!(
+                    "argument of type '{}' is not iterable",
+                    container.type_name()
+                );
                 Err(self.type_error(&msg))
             }
         }
@@ -1016,7 +1142,10 @@ impl Vm {
 
     fn contains_by_iteration(&mut self, container: Value, item: Value) -> VmResult<bool> {
         if !self.is_iterable(container) {
-            let msg = format!("argument of type '{}' is not iterable", container.type_name());
+            let msg = format!(
+                "argument of type '{}' is not iterable",
+                container.type_name()
+            );
             return Err(self.type_error(&msg));
         }
         let it = self.get_iter(container)?;

@@ -27,7 +27,10 @@ impl Vm {
                         return match r {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => {
-                                let msg = format!("__str__ returned non-string (type {})", other.type_name());
+                                let msg = format!(
+                                    "__str__ returned non-string (type {})",
+                                    other.type_name()
+                                );
                                 Err(self.type_error(&msg))
                             }
                         };
@@ -76,6 +79,7 @@ impl Vm {
             Value::Float(f) => out.push_str(&float_repr(f)),
             Value::Str(s) => out.push_str(&str_repr(s.as_str())),
             Value::List(l) => {
+                self.repr_depth_check()?;
                 if self.repr_enter(v) {
                     out.push_str("[...]");
                     return Ok(());
@@ -97,6 +101,7 @@ impl Vm {
                 out.push(']');
             }
             Value::Tuple(t) => {
+                self.repr_depth_check()?;
                 if self.repr_enter(v) {
                     out.push_str("(...)");
                     return Ok(());
@@ -119,6 +124,7 @@ impl Vm {
                 out.push(')');
             }
             Value::Dict(d) => {
+                self.repr_depth_check()?;
                 if self.repr_enter(v) {
                     out.push_str("{...}");
                     return Ok(());
@@ -231,7 +237,10 @@ impl Vm {
                                 Ok(())
                             }
                             other => {
-                                let msg = format!("__repr__ returned non-string (type {})", other.type_name());
+                                let msg = format!(
+                                    "__repr__ returned non-string (type {})",
+                                    other.type_name()
+                                );
                                 Err(self.type_error(&msg))
                             }
                         };
@@ -259,7 +268,11 @@ impl Vm {
             }
             Value::Module(m) => out.push_str(&format!("<module '{}' (built-in)>", m.name)),
             Value::Iter(_) | Value::Cell(_) | Value::Code(_) | Value::Opaque(_) => {
-                out.push_str(&format!("<{} object at {:#x}>", v.type_name(), v.heap_addr().unwrap_or(0)))
+                out.push_str(&format!(
+                    "<{} object at {:#x}>",
+                    v.type_name(),
+                    v.heap_addr().unwrap_or(0)
+                ))
             }
             Value::Generator(g) => out.push_str(&format!(
                 "<generator object {} at {:#x}>",
@@ -278,6 +291,17 @@ impl Vm {
         }
         self.repr_stack.push(addr);
         false
+    }
+
+    /// Guards the Rust recursion of `repr` over nested containers.
+    fn repr_depth_check(&mut self) -> VmResult<()> {
+        if self.repr_stack.len() >= self.config.recursion_limit.max(100) {
+            return Err(self.error(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        Ok(())
     }
 
     fn repr_leave(&mut self) {

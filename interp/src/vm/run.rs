@@ -113,40 +113,40 @@ impl Vm {
                 }};
             }
             let err: Box<Unwind> = 'frame_err: {
-            macro_rules! tri {
-                ($e:expr) => {
-                    match $e {
-                        Ok(v) => v,
-                        Err(e) => break 'frame_err e,
-                    }
-                };
-            }
-            // A slow path that may run guest code: save, call, reload.
-            macro_rules! slow {
-                ($e:expr) => {{
-                    let spi = save!();
-                    let r = $e;
-                    reload!(spi);
-                    tri!(r)
-                }};
-            }
-            macro_rules! binary {
-                ($kind:expr, $int:expr, $float:expr) => {{
-                    let b = peek!(1);
-                    let a = peek!(2);
-                    let r = match (a, b) {
-                        (Value::Int(x), Value::Int(y)) => match $int(x, y) {
-                            Some(z) => Value::Int(z),
-                            None => slow!(self.binary_op($kind, a, b)),
-                        },
-                        (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
-                        _ => slow!(self.binary_op($kind, a, b)),
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'frame_err e,
+                        }
                     };
-                    unsafe { sp = sp.sub(1) };
-                    set_top!(1, r);
-                }};
-            }
-            macro_rules! compare {
+                }
+                // A slow path that may run guest code: save, call, reload.
+                macro_rules! slow {
+                    ($e:expr) => {{
+                        let spi = save!();
+                        let r = $e;
+                        reload!(spi);
+                        tri!(r)
+                    }};
+                }
+                macro_rules! binary {
+                    ($kind:expr, $int:expr, $float:expr) => {{
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        let r = match (a, b) {
+                            (Value::Int(x), Value::Int(y)) => match $int(x, y) {
+                                Some(z) => Value::Int(z),
+                                None => slow!(self.binary_op($kind, a, b)),
+                            },
+                            (Value::Float(x), Value::Float(y)) => Value::Float($float(x, y)),
+                            _ => slow!(self.binary_op($kind, a, b)),
+                        };
+                        unsafe { sp = sp.sub(1) };
+                        set_top!(1, r);
+                    }};
+                }
+                macro_rules! compare {
                 ($cmp:expr, $op:tt) => {{
                     let b = peek!(1);
                     let a = peek!(2);
@@ -159,7 +159,7 @@ impl Vm {
                     set_top!(1, r);
                 }};
             }
-            macro_rules! jump_unless {
+                macro_rules! jump_unless {
                 ($cmp:expr, $op:tt, $target:expr) => {{
                     let b = peek!(1);
                     let a = peek!(2);
@@ -180,16 +180,16 @@ impl Vm {
                     }
                 }};
             }
-            macro_rules! truth {
-                ($v:expr) => {{
-                    match $v {
-                        Value::Bool(t) => t,
-                        Value::None => false,
-                        Value::Int(i) => i != 0,
-                        other => slow!(self.truthy(other)),
-                    }
-                }};
-            }
+                macro_rules! truth {
+                    ($v:expr) => {{
+                        match $v {
+                            Value::Bool(t) => t,
+                            Value::None => false,
+                            Value::Int(i) => i != 0,
+                            other => slow!(self.truthy(other)),
+                        }
+                    }};
+                }
 
                 loop {
                     // THE check: every instruction boundary, before fetch.
@@ -371,7 +371,8 @@ impl Vm {
                             let v = peek!(2);
                             match obj {
                                 Value::Instance(inst)
-                                    if inst.class.user_defined && inst.attrs.get(name).is_some() =>
+                                    if inst.class.user_defined
+                                        && inst.attrs.get(name).is_some() =>
                                 {
                                     inst.attrs.set(name, v)
                                 }
@@ -396,7 +397,9 @@ impl Vm {
                             let key = peek!(1);
                             let obj = peek!(2);
                             let v = match (obj, key) {
-                                (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                                (Value::List(l), Value::Int(i))
+                                    if i >= 0 && (i as usize) < l.len() =>
+                                {
                                     l.get(i as usize).unwrap()
                                 }
                                 _ => slow!(self.subscr(obj, key)),
@@ -409,7 +412,9 @@ impl Vm {
                             let obj = peek!(2);
                             let v = peek!(3);
                             match (obj, key) {
-                                (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                                (Value::List(l), Value::Int(i))
+                                    if i >= 0 && (i as usize) < l.len() =>
+                                {
                                     l.set(i as usize, v);
                                 }
                                 _ => slow!(self.store_subscr(obj, key, v)),
@@ -432,14 +437,22 @@ impl Vm {
                             unsafe { sp = sp.sub(n as usize) };
                             push!(Value::Slice(s));
                         }
-                        Op::Add => binary!(BinaryKind::Add, i64::checked_add, |x: f64, y: f64| x + y),
-                        Op::Sub => binary!(BinaryKind::Sub, i64::checked_sub, |x: f64, y: f64| x - y),
-                        Op::Mul => binary!(BinaryKind::Mul, i64::checked_mul, |x: f64, y: f64| x * y),
+                        Op::Add => {
+                            binary!(BinaryKind::Add, i64::checked_add, |x: f64, y: f64| x + y)
+                        }
+                        Op::Sub => {
+                            binary!(BinaryKind::Sub, i64::checked_sub, |x: f64, y: f64| x - y)
+                        }
+                        Op::Mul => {
+                            binary!(BinaryKind::Mul, i64::checked_mul, |x: f64, y: f64| x * y)
+                        }
                         Op::Mod => {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = match (a, b) {
-                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => Value::Int(x % y),
+                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => {
+                                    Value::Int(x % y)
+                                }
                                 _ => slow!(self.binary_op(BinaryKind::Mod, a, b)),
                             };
                             unsafe { sp = sp.sub(1) };
@@ -449,7 +462,9 @@ impl Vm {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = match (a, b) {
-                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => Value::Int(x / y),
+                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => {
+                                    Value::Int(x / y)
+                                }
                                 _ => slow!(self.binary_op(BinaryKind::FloorDiv, a, b)),
                             };
                             unsafe { sp = sp.sub(1) };
@@ -459,14 +474,24 @@ impl Vm {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = match (a, b) {
-                                (Value::Float(x), Value::Float(y)) if y != 0.0 => Value::Float(x / y),
-                                (Value::Float(x), Value::Int(y)) if y != 0 => Value::Float(x / y as f64),
+                                (Value::Float(x), Value::Float(y)) if y != 0.0 => {
+                                    Value::Float(x / y)
+                                }
+                                (Value::Float(x), Value::Int(y)) if y != 0 => {
+                                    Value::Float(x / y as f64)
+                                }
                                 _ => slow!(self.binary_op(BinaryKind::TrueDiv, a, b)),
                             };
                             unsafe { sp = sp.sub(1) };
                             set_top!(1, r);
                         }
-                        Op::Pow | Op::LShift | Op::RShift | Op::BitAnd | Op::BitOr | Op::BitXor | Op::MatMul => {
+                        Op::Pow
+                        | Op::LShift
+                        | Op::RShift
+                        | Op::BitAnd
+                        | Op::BitOr
+                        | Op::BitXor
+                        | Op::MatMul => {
                             let kind = match op {
                                 Op::Pow => BinaryKind::Pow,
                                 Op::LShift => BinaryKind::LShift,
@@ -479,9 +504,15 @@ impl Vm {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = match (kind, a, b) {
-                                (BinaryKind::BitAnd, Value::Int(x), Value::Int(y)) => Value::Int(x & y),
-                                (BinaryKind::BitOr, Value::Int(x), Value::Int(y)) => Value::Int(x | y),
-                                (BinaryKind::BitXor, Value::Int(x), Value::Int(y)) => Value::Int(x ^ y),
+                                (BinaryKind::BitAnd, Value::Int(x), Value::Int(y)) => {
+                                    Value::Int(x & y)
+                                }
+                                (BinaryKind::BitOr, Value::Int(x), Value::Int(y)) => {
+                                    Value::Int(x | y)
+                                }
+                                (BinaryKind::BitXor, Value::Int(x), Value::Int(y)) => {
+                                    Value::Int(x ^ y)
+                                }
                                 _ => slow!(self.binary_op(kind, a, b)),
                             };
                             unsafe { sp = sp.sub(1) };
@@ -506,16 +537,24 @@ impl Vm {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = match (kind, a, b) {
-                                (BinaryKind::Sub, Value::Int(x), Value::Int(y)) => match x.checked_sub(y) {
-                                    Some(z) => Value::Int(z),
-                                    None => slow!(self.inplace_op(kind, a, b)),
-                                },
-                                (BinaryKind::Mul, Value::Int(x), Value::Int(y)) => match x.checked_mul(y) {
-                                    Some(z) => Value::Int(z),
-                                    None => slow!(self.inplace_op(kind, a, b)),
-                                },
-                                (BinaryKind::Sub, Value::Float(x), Value::Float(y)) => Value::Float(x - y),
-                                (BinaryKind::Mul, Value::Float(x), Value::Float(y)) => Value::Float(x * y),
+                                (BinaryKind::Sub, Value::Int(x), Value::Int(y)) => {
+                                    match x.checked_sub(y) {
+                                        Some(z) => Value::Int(z),
+                                        None => slow!(self.inplace_op(kind, a, b)),
+                                    }
+                                }
+                                (BinaryKind::Mul, Value::Int(x), Value::Int(y)) => {
+                                    match x.checked_mul(y) {
+                                        Some(z) => Value::Int(z),
+                                        None => slow!(self.inplace_op(kind, a, b)),
+                                    }
+                                }
+                                (BinaryKind::Sub, Value::Float(x), Value::Float(y)) => {
+                                    Value::Float(x - y)
+                                }
+                                (BinaryKind::Mul, Value::Float(x), Value::Float(y)) => {
+                                    Value::Float(x * y)
+                                }
                                 _ => slow!(self.inplace_op(kind, a, b)),
                             };
                             unsafe { sp = sp.sub(1) };
@@ -574,7 +613,9 @@ impl Vm {
                             let r = match (a, b) {
                                 (Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
                                 (Value::Float(x), Value::Float(y)) => Value::Bool(x != y),
-                                (Value::Str(x), Value::Str(y)) => Value::Bool(x.as_str() != y.as_str()),
+                                (Value::Str(x), Value::Str(y)) => {
+                                    Value::Bool(x.as_str() != y.as_str())
+                                }
                                 _ => slow!(self.compare(Cmp::Ne, a, b)),
                             };
                             unsafe { sp = sp.sub(1) };
@@ -675,7 +716,8 @@ impl Vm {
                                     let next = match obj.state() {
                                         IterState::Range { next, stop, step } => {
                                             let n = *next;
-                                            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop)
+                                            {
                                                 *next = n.saturating_add(*step);
                                                 Some(Value::Int(n))
                                             } else {
@@ -706,7 +748,10 @@ impl Vm {
                                         tri!(self.push_generator_frame(
                                             g,
                                             Value::Undef,
-                                            FrameKind::GenFor { gen: g, exit: t as u32 },
+                                            FrameKind::GenFor {
+                                                gen: g,
+                                                exit: t as u32
+                                            },
                                             spi
                                         ));
                                         continue 'frame;
@@ -743,7 +788,9 @@ impl Vm {
                                     let new_base = func_slot + 1;
                                     let nslots = c.nslots();
                                     let needed = new_base + c.frame_size() + 1;
-                                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                                    unsafe {
+                                        self.frames.last_mut().unwrap_unchecked().pc = pc as u32
+                                    };
                                     if needed > self.stack.len() {
                                         self.ensure_stack(needed);
                                     }
@@ -814,7 +861,9 @@ impl Vm {
                                 {
                                     let nslots = c.nslots();
                                     let needed = args_start + c.frame_size() + 1;
-                                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                                    unsafe {
+                                        self.frames.last_mut().unwrap_unchecked().pc = pc as u32
+                                    };
                                     if needed > self.stack.len() {
                                         self.ensure_stack(needed);
                                     }
@@ -886,7 +935,9 @@ impl Vm {
                         }
                         Op::MakeFunction(flags) => {
                             let f = slow!(self.make_function(sp_index!(), flags, module));
-                            let k = (flags & 1 != 0) as usize + (flags & 2 != 0) as usize + (flags & 4 != 0) as usize;
+                            let k = (flags & 1 != 0) as usize
+                                + (flags & 2 != 0) as usize
+                                + (flags & 4 != 0) as usize;
                             unsafe { sp = sp.sub(k) };
                             set_top!(1, f);
                         }
@@ -900,7 +951,9 @@ impl Vm {
                                     Err(e) => break 'frame_err e,
                                 },
                             };
-                            if let FrameKind::GenFor { exit, .. } | FrameKind::GenYieldFrom { exit, .. } = done.kind {
+                            if let FrameKind::GenFor { exit, .. }
+                            | FrameKind::GenYieldFrom { exit, .. } = done.kind
+                            {
                                 // The consumer's loop is over (or `yield
                                 // from` has its value).
                                 let caller = unsafe { self.frames.last_mut().unwrap_unchecked() };
@@ -957,7 +1010,10 @@ impl Vm {
                                     tri!(self.push_generator_frame(
                                         g,
                                         sent,
-                                        FrameKind::GenYieldFrom { gen: g, exit: t as u32 },
+                                        FrameKind::GenYieldFrom {
+                                            gen: g,
+                                            exit: t as u32
+                                        },
                                         spi
                                     ));
                                     continue 'frame;
@@ -982,14 +1038,16 @@ impl Vm {
                         }
                         Op::BuildList(n) => {
                             let n = n as usize;
-                            let items = unsafe { std::slice::from_raw_parts(sp.sub(n), n) }.to_vec();
+                            let items =
+                                unsafe { std::slice::from_raw_parts(sp.sub(n), n) }.to_vec();
                             let l = self.list_value(items);
                             unsafe { sp = sp.sub(n) };
                             push!(l);
                         }
                         Op::BuildTuple(n) => {
                             let n = n as usize;
-                            let items = unsafe { std::slice::from_raw_parts(sp.sub(n), n) }.to_vec();
+                            let items =
+                                unsafe { std::slice::from_raw_parts(sp.sub(n), n) }.to_vec();
                             let t = self.tuple_value(items);
                             unsafe { sp = sp.sub(n) };
                             push!(t);
@@ -1008,7 +1066,11 @@ impl Vm {
                         }
                         Op::FormatValue(flags) => {
                             let has_spec = flags & 4 != 0;
-                            let (v, spec) = if has_spec { (peek!(2), peek!(1)) } else { (peek!(1), Value::Undef) };
+                            let (v, spec) = if has_spec {
+                                (peek!(2), peek!(1))
+                            } else {
+                                (peek!(1), Value::Undef)
+                            };
                             let s = slow!(self.format_value(v, flags & 3, spec));
                             if has_spec {
                                 unsafe { sp = sp.sub(1) };
@@ -1080,7 +1142,8 @@ impl Vm {
                         }
                         Op::UnpackEx(before, after) => {
                             let v = peek!(1);
-                            let items = slow!(self.unpack(v, before as usize, Some(after as usize)));
+                            let items =
+                                slow!(self.unpack(v, before as usize, Some(after as usize)));
                             unsafe { sp = sp.sub(1) };
                             for &x in items.iter().rev() {
                                 push!(x);
@@ -1125,9 +1188,16 @@ impl Vm {
                             save!();
                             let exc = self.exc_current;
                             if exc.is_none() {
-                                break 'frame_err self.error(ExcKind::RuntimeError, "No active exception to reraise");
+                                break 'frame_err self.error(
+                                    ExcKind::RuntimeError,
+                                    "No active exception to reraise",
+                                );
                             }
-                            match self.unwind(Box::new(Unwind::Raise(exc)), stop, RaiseKind::Reraise) {
+                            match self.unwind(
+                                Box::new(Unwind::Raise(exc)),
+                                stop,
+                                RaiseKind::Reraise,
+                            ) {
                                 Ok(()) => continue 'frame,
                                 Err(e) => return Err(e),
                             }
@@ -1148,7 +1218,9 @@ impl Vm {
                             save!();
                             break 'frame_err Box::new(Unwind::Raise(exc));
                         }
-                        Op::LoadAssertionError => push!(Value::Class(self.exc_class(ExcKind::AssertionError))),
+                        Op::LoadAssertionError => {
+                            push!(Value::Class(self.exc_class(ExcKind::AssertionError)))
+                        }
                         Op::ImportName(i) => {
                             let name = code.names[i as usize];
                             let m = slow!(self.import_module(name));
@@ -1198,7 +1270,9 @@ impl Vm {
     #[cold]
     fn unbound_local(&mut self, code: &CodeObj, slot: usize) -> Box<Unwind> {
         let name = self.symbol_text(code.local_names[slot]).to_string();
-        let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+        let msg = format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        );
         self.error(ExcKind::UnboundLocalError, &msg)
     }
 
@@ -1212,7 +1286,9 @@ impl Vm {
             );
             self.error(ExcKind::NameError, &msg)
         } else {
-            let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+            let msg = format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            );
             self.error(ExcKind::UnboundLocalError, &msg)
         }
     }
@@ -1230,7 +1306,9 @@ impl Vm {
                 Ok(inst)
             }
             FrameKind::ClassBody(_) => Ok(v),
-            FrameKind::GenFor { .. } | FrameKind::GenYieldFrom { .. } | FrameKind::GenCall { .. } => {
+            FrameKind::GenFor { .. }
+            | FrameKind::GenYieldFrom { .. }
+            | FrameKind::GenCall { .. } => {
                 self.finish_generator(frame);
                 Ok(v)
             }

@@ -37,7 +37,8 @@ impl Vm {
             | Value::Generator(_) => true,
             Value::Instance(i) => {
                 i.class.user_defined
-                    && (i.class.lookup(sym::ITER).is_some() || i.class.lookup(sym::GETITEM).is_some())
+                    && (i.class.lookup(sym::ITER).is_some()
+                        || i.class.lookup(sym::GETITEM).is_some())
             }
             _ => false,
         }
@@ -79,7 +80,8 @@ impl Vm {
                         _ => false,
                     };
                     if !ok {
-                        let msg = format!("iter() returned non-iterator of type '{}'", r.type_name());
+                        let msg =
+                            format!("iter() returned non-iterator of type '{}'", r.type_name());
                         return Err(self.type_error(&msg));
                     }
                     r
@@ -169,11 +171,19 @@ impl Vm {
                     None => Ok(None),
                 }
             }
-            IterState::Dict { dict, next, len, part } => {
+            IterState::Dict {
+                dict,
+                next,
+                len,
+                part,
+            } => {
                 let (d, part) = (*dict, *part);
                 if d.len() != *len {
                     *len = usize::MAX;
-                    return Err(self.error(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+                    return Err(self.error(
+                        ExcKind::RuntimeError,
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 match d.table().next_entry(*next) {
                     Some((pos, k, v)) => {
@@ -289,7 +299,8 @@ impl Vm {
                     Ok(v) => Ok(Some(v)),
                     Err(e) => match *e {
                         Unwind::Raise(exc)
-                            if self.exc_is(exc, ExcKind::IndexError) || self.exc_is(exc, ExcKind::StopIteration) =>
+                            if self.exc_is(exc, ExcKind::IndexError)
+                                || self.exc_is(exc, ExcKind::StopIteration) =>
                         {
                             *obj.state() = IterState::Done;
                             Ok(None)
@@ -368,7 +379,10 @@ impl Vm {
                 Some(Value::Bool(b)) => b as usize,
                 Some(Value::Int(_)) => return Err(self.value_error("__len__() should return >= 0")),
                 Some(other) => {
-                    let msg = format!("'{}' object cannot be interpreted as an integer", other.type_name());
+                    let msg = format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    );
                     return Err(self.type_error(&msg));
                 }
                 None => {
@@ -431,7 +445,10 @@ impl Vm {
             }
         };
         let (start, stop) = if step > 0 {
-            (clamp(get(self, s.start)?, 0, 0, len_i), clamp(get(self, s.stop)?, len_i, 0, len_i))
+            (
+                clamp(get(self, s.start)?, 0, 0, len_i),
+                clamp(get(self, s.stop)?, len_i, 0, len_i),
+            )
         } else {
             (
                 clamp(get(self, s.start)?, len_i - 1, -1, len_i - 1),
@@ -481,7 +498,10 @@ impl Vm {
                     let items = l.with_items(|v| idx.indices().map(|i| v[i]).collect());
                     return Ok(self.list_value(items));
                 }
-                let msg = format!("list indices must be integers or slices, not {}", key.type_name());
+                let msg = format!(
+                    "list indices must be integers or slices, not {}",
+                    key.type_name()
+                );
                 Err(self.type_error(&msg))
             }
             Value::Tuple(t) => {
@@ -496,7 +516,10 @@ impl Vm {
                     let items = idx.indices().map(|i| t.items()[i]).collect();
                     return Ok(self.tuple_value(items));
                 }
-                let msg = format!("tuple indices must be integers or slices, not {}", key.type_name());
+                let msg = format!(
+                    "tuple indices must be integers or slices, not {}",
+                    key.type_name()
+                );
                 Err(self.type_error(&msg))
             }
             Value::Str(s) => {
@@ -538,7 +561,9 @@ impl Vm {
                     let len = r.len();
                     let j = if i < 0 { i + len } else { i };
                     if j < 0 || j >= len {
-                        return Err(self.error(ExcKind::IndexError, "range object index out of range"));
+                        return Err(
+                            self.error(ExcKind::IndexError, "range object index out of range")
+                        );
                     }
                     return Ok(Value::Int(r.nth(j)));
                 }
@@ -549,7 +574,10 @@ impl Vm {
                     let stop = start + idx.len as i64 * step;
                     return Ok(Value::Range(self.alloc(Range { start, stop, step })));
                 }
-                let msg = format!("range indices must be integers or slices, not {}", key.type_name());
+                let msg = format!(
+                    "range indices must be integers or slices, not {}",
+                    key.type_name()
+                );
                 Err(self.type_error(&msg))
             }
             Value::Instance(_) => match self.call_method(obj, sym::GETITEM, &[key])? {
@@ -582,7 +610,10 @@ impl Vm {
                             l.set(j, value);
                             Ok(())
                         }
-                        None => Err(self.error(ExcKind::IndexError, "list assignment index out of range")),
+                        None => {
+                            Err(self
+                                .error(ExcKind::IndexError, "list assignment index out of range"))
+                        }
                     };
                 }
                 if let Value::Slice(s) = key {
@@ -619,19 +650,28 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                let msg = format!("list indices must be integers or slices, not {}", key.type_name());
+                let msg = format!(
+                    "list indices must be integers or slices, not {}",
+                    key.type_name()
+                );
                 Err(self.type_error(&msg))
             }
             Value::Dict(d) => self.dict_set(d, key, value),
             Value::Instance(_) => match self.call_method(obj, sym::SETITEM, &[key, value])? {
                 Some(_) => Ok(()),
                 None => {
-                    let msg = format!("'{}' object does not support item assignment", obj.type_name());
+                    let msg = format!(
+                        "'{}' object does not support item assignment",
+                        obj.type_name()
+                    );
                     Err(self.type_error(&msg))
                 }
             },
             _ => {
-                let msg = format!("'{}' object does not support item assignment", obj.type_name());
+                let msg = format!(
+                    "'{}' object does not support item assignment",
+                    obj.type_name()
+                );
                 Err(self.type_error(&msg))
             }
         }
@@ -649,7 +689,10 @@ impl Vm {
                             });
                             Ok(())
                         }
-                        None => Err(self.error(ExcKind::IndexError, "list assignment index out of range")),
+                        None => {
+                            Err(self
+                                .error(ExcKind::IndexError, "list assignment index out of range"))
+                        }
                     };
                 }
                 if let Value::Slice(s) = key {
@@ -670,7 +713,10 @@ impl Vm {
                     });
                     return Ok(());
                 }
-                let msg = format!("list indices must be integers or slices, not {}", key.type_name());
+                let msg = format!(
+                    "list indices must be integers or slices, not {}",
+                    key.type_name()
+                );
                 Err(self.type_error(&msg))
             }
             Value::Dict(d) => {
@@ -683,7 +729,10 @@ impl Vm {
             Value::Instance(_) => match self.call_method(obj, sym::DELITEM, &[key])? {
                 Some(_) => Ok(()),
                 None => {
-                    let msg = format!("'{}' object does not support item deletion", obj.type_name());
+                    let msg = format!(
+                        "'{}' object does not support item deletion",
+                        obj.type_name()
+                    );
                     Err(self.type_error(&msg))
                 }
             },

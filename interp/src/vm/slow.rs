@@ -98,7 +98,10 @@ impl Vm {
         if has_kw {
             let kw = self.stack[func_slot + 2];
             let Value::Dict(d) = kw else {
-                let msg = format!("argument after ** must be a mapping, not {}", kw.type_name());
+                let msg = format!(
+                    "argument after ** must be a mapping, not {}",
+                    kw.type_name()
+                );
                 return Err(self.type_error(&msg));
             };
             for (k, v) in d.table().items() {
@@ -128,7 +131,12 @@ impl Vm {
 
     /// `MakeFunction`: the code object is on top, under it the optional
     /// closure, keyword defaults and defaults.
-    pub(crate) fn make_function(&mut self, spi: usize, flags: u8, module: &Module) -> VmResult<Value> {
+    pub(crate) fn make_function(
+        &mut self,
+        spi: usize,
+        flags: u8,
+        module: &Module,
+    ) -> VmResult<Value> {
         let mut at = spi - 1;
         let Value::Code(code) = self.stack[at] else {
             unreachable!("MakeFunction on a non-code constant")
@@ -172,7 +180,11 @@ impl Vm {
             }
         }
         // The module reference comes from the running frame; find its handle.
-        let module_gc = self.frames.last().map(|f| f.module).expect("a running frame");
+        let module_gc = self
+            .frames
+            .last()
+            .map(|f| f.module)
+            .expect("a running frame");
         debug_assert!(std::ptr::eq(module_gc.inner(), module));
         let f = self.alloc(Function {
             code,
@@ -237,7 +249,11 @@ impl Vm {
                 let s = self.repr(v)?;
                 let a = format::str_ascii(&s);
                 let a = a[1..a.len() - 1].to_string();
-                let s = if let Value::Str(_) = v { format::str_ascii(&self.to_str(v)?) } else { a };
+                let s = if let Value::Str(_) = v {
+                    format::str_ascii(&self.to_str(v)?)
+                } else {
+                    a
+                };
                 self.string_value(s)
             }
             _ => v,
@@ -283,7 +299,8 @@ impl Vm {
                 match self.call(f, &[v, sv])? {
                     Value::Str(s) => Ok(s.as_str().to_string()),
                     other => {
-                        let msg = format!("__format__ must return a str, not {}", other.type_name());
+                        let msg =
+                            format!("__format__ must return a str, not {}", other.type_name());
                         Err(self.type_error(&msg))
                     }
                 }
@@ -292,7 +309,10 @@ impl Vm {
                 if spec.is_empty() {
                     return self.to_str(v);
                 }
-                let msg = format!("unsupported format string passed to {}.__format__", v.type_name());
+                let msg = format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                );
                 Err(self.type_error(&msg))
             }
         }
@@ -300,7 +320,9 @@ impl Vm {
 
     /// `ListExtend`: `target.extend(v)`.
     pub(crate) fn list_extend(&mut self, target: Value, v: Value) -> VmResult<()> {
-        let Value::List(l) = target else { return Ok(()) };
+        let Value::List(l) = target else {
+            return Ok(());
+        };
         if !self.is_iterable(v) {
             let msg = format!("Value after * must be an iterable, not {}", v.type_name());
             return Err(self.type_error(&msg));
@@ -318,7 +340,9 @@ impl Vm {
 
     /// `DictUpdate`: `target.update(v)` for `{**v}`.
     pub(crate) fn dict_update_from(&mut self, target: Value, v: Value) -> VmResult<()> {
-        let Value::Dict(d) = target else { return Ok(()) };
+        let Value::Dict(d) = target else {
+            return Ok(());
+        };
         let Value::Dict(src) = v else {
             let msg = format!("'{}' object is not a mapping", v.type_name());
             return Err(self.type_error(&msg));
@@ -332,7 +356,12 @@ impl Vm {
 
     /// Unpacks `v` into exactly `n` items, or with a star target into
     /// `n` + a list + `after` items.
-    pub(crate) fn unpack(&mut self, v: Value, n: usize, after: Option<usize>) -> VmResult<Vec<Value>> {
+    pub(crate) fn unpack(
+        &mut self,
+        v: Value,
+        n: usize,
+        after: Option<usize>,
+    ) -> VmResult<Vec<Value>> {
         if !self.is_iterable(v) {
             let msg = format!("cannot unpack non-iterable {} object", v.type_name());
             return Err(self.type_error(&msg));
@@ -340,9 +369,11 @@ impl Vm {
         match after {
             None => {
                 let items = match v {
-                    Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Dict(_) | Value::Range(_) => {
-                        self.collect_iter(v)?
-                    }
+                    Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Str(_)
+                    | Value::Dict(_)
+                    | Value::Range(_) => self.collect_iter(v)?,
                     _ => {
                         // Stop after n + 1 items, like CPython.
                         let it = self.get_iter(v)?;
@@ -368,7 +399,10 @@ impl Vm {
                     return Err(self.value_error(&msg));
                 }
                 if items.len() < n {
-                    let msg = format!("not enough values to unpack (expected {n}, got {})", items.len());
+                    let msg = format!(
+                        "not enough values to unpack (expected {n}, got {})",
+                        items.len()
+                    );
                     return Err(self.value_error(&msg));
                 }
                 Ok(items)
@@ -407,7 +441,9 @@ impl Vm {
         let check = |vm: &mut Vm, t: Value| -> VmResult<bool> {
             match t {
                 Value::Class(c) if c.is_exception() => Ok(cls.is_subclass_of(&c)),
-                _ => Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
+                _ => Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                )),
             }
         };
         match typ {
@@ -517,10 +553,17 @@ impl Vm {
     /// `BeforeWith`: calls `__enter__`, returns the bound `__exit__` and
     /// the entered value.
     pub(crate) fn before_with(&mut self, mgr: Value) -> VmResult<(Value, Value)> {
-        let enter = self.lookup_special(mgr, sym::ENTER).or_else(|| self.builtin_special(mgr, sym::ENTER));
-        let exit = self.lookup_special(mgr, sym::EXIT).or_else(|| self.builtin_special(mgr, sym::EXIT));
+        let enter = self
+            .lookup_special(mgr, sym::ENTER)
+            .or_else(|| self.builtin_special(mgr, sym::ENTER));
+        let exit = self
+            .lookup_special(mgr, sym::EXIT)
+            .or_else(|| self.builtin_special(mgr, sym::EXIT));
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            let msg = format!("'{}' object does not support the context manager protocol", mgr.type_name());
+            let msg = format!(
+                "'{}' object does not support the context manager protocol",
+                mgr.type_name()
+            );
             return Err(self.type_error(&msg));
         };
         let bound = self.alloc(BoundMethod {
@@ -569,7 +612,9 @@ impl Vm {
         let base = match bases.first() {
             None => self.types().object,
             Some(Value::Class(c)) => {
-                if !c.user_defined && !matches!(c.builtin, BuiltinType::Object | BuiltinType::Exception) {
+                if !c.user_defined
+                    && !matches!(c.builtin, BuiltinType::Object | BuiltinType::Exception)
+                {
                     let msg = format!("subclassing '{}' is not supported by this VM", c.name);
                     return Err(self.type_error(&msg));
                 }

@@ -63,7 +63,10 @@ impl Vm {
             let pc = frame.pc.saturating_sub(1);
             if add_entry {
                 if let Some(d) = Vm::exc_data(exc) {
-                    d.push_traceback(TraceEntry { code: frame.code, pc });
+                    d.push_traceback(TraceEntry {
+                        code: frame.code,
+                        pc,
+                    });
                 }
             }
             add_entry = true;
@@ -124,7 +127,9 @@ impl Vm {
     /// Bookkeeping for a frame left by an exception or a kill.
     fn frame_abandoned(&mut self, frame: &super::Frame) {
         match frame.kind {
-            FrameKind::GenFor { gen, .. } | FrameKind::GenCall { gen } | FrameKind::GenYieldFrom { gen, .. } => {
+            FrameKind::GenFor { gen, .. }
+            | FrameKind::GenCall { gen }
+            | FrameKind::GenYieldFrom { gen, .. } => {
                 gen.status.set(GenStatus::Done);
                 gen.saved().clear();
                 self.exc_current = self.gen_saved_exc.pop().unwrap_or(Value::None);
@@ -145,7 +150,11 @@ impl Vm {
                     filename: f.code.source.filename.clone(),
                     line,
                     name: f.code.name.as_str().to_string(),
-                    source: f.code.source.line(line as usize).map(|s| s.trim().to_string()),
+                    source: f
+                        .code
+                        .source
+                        .line(line as usize)
+                        .map(|s| s.trim().to_string()),
                 }
             })
             .collect()
