@@ -359,6 +359,9 @@ impl Params {
 pub struct FuncDef {
     /// The name (`<lambda>` for lambdas).
     pub name: Symbol,
+    /// The variable the `def` binds: `name`, mangled inside a class body
+    /// (`__f` in class `C` binds `_C__f`).
+    pub bind: Symbol,
     /// Parameters.
     pub params: Params,
     /// The body (a lambda's is one `return`).
@@ -378,6 +381,9 @@ pub struct FuncDef {
 pub struct ClassDef {
     /// The name.
     pub name: Symbol,
+    /// The variable the statement binds (mangled like `FuncDef::bind`).
+    pub bind: Symbol,
+
     /// Base classes and keywords.
     pub bases: Vec<Arg>,
     /// The body.

@@ -310,7 +310,8 @@ fn stack_effect(op: Op) -> i32 {
                 0
             }
         }
-        ListAppend(_) | ListExtend(_) | DictUpdate(_) => -1,
+                ListAppend(_) | ListExtend(_) | DictUpdate(_) | DictMerge(_) => -1,
+
         MapAdd(_) => -2,
         ListToTuple => 0,
         UnpackSequence(n) => n as i32 - 1,
@@ -943,7 +944,7 @@ impl<'a> Compiler<'a> {
                     self.set_pos(d.span);
                     self.emit(Op::Call(1))?;
                 }
-                self.store_name(f.name, f.span)?;
+                self.store_name(f.bind, f.span)?;
             }
             StmtKind::Class(c) => self.class_def(c, s.span)?,
             StmtKind::Try {
@@ -1238,8 +1239,8 @@ impl<'a> Compiler<'a> {
         let top = self.new_label();
         let exit = self.new_label();
         let brk = self.new_label();
-        self.expr(iter)?;
-        self.set_pos(iter.span);
+                self.expr(iter)?;
+        self.set_pos(span);
         self.emit(Op::GetIter)?;
         self.bind(top);
         self.set_pos(span);
@@ -1336,7 +1337,16 @@ impl<'a> Compiler<'a> {
         match fb.kind {
             // `return` leaves the frame, which drops a loop's iterator; only
             // `break` (handled by the caller) must pop it.
+                        // A `for` loop's iterator sits under the return value; pop it
+            // so outer cleanups (a `with` exit) find their operands.
+            FKind::Loop { for_loop: true, .. } => {
+                if preserve_tos {
+                    self.emit(Op::Swap)?;
+                }
+                self.emit(Op::Pop)?;
+            }
             FKind::Loop { .. } | FKind::TryExcept => {}
+
             FKind::Finally { body } => {
                 self.stmts(body)?;
             }
@@ -1659,7 +1669,7 @@ impl<'a> Compiler<'a> {
             self.set_pos(d.span);
             self.emit(Op::Call(1))?;
         }
-        self.store_name(c.name, span)
+        self.store_name(c.bind, span)
     }
 
     // ------------------------------------------------------------ conditions
@@ -1707,7 +1717,6 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.expr(e)?;
-        self.set_pos(e.span);
         self.jump(
             if cond {
                 Op::PopJumpIfTrue
@@ -1737,13 +1746,24 @@ impl<'a> Compiler<'a> {
             }
         }
         self.expr(e)?;
-        self.set_pos(e.span);
         self.jump(Op::PopJumpBackIfTrue, target)
     }
 
     // ------------------------------------------------------------ expressions
 
+        /// Compiles `e` with its instructions attributed to its span, then
+    /// restores the enclosing position (CPython's `SET_LOC` discipline):
+    /// the ops a statement emits after visiting an expression (a
+    /// conditional jump, `GET_ITER`, `BEFORE_WITH`) belong to the statement.
     fn expr(&mut self, e: &'a Expr) -> CResult<()> {
+        let saved = self.unit().pos;
+        self.set_pos(e.span);
+        let r = self.expr_inner(e);
+        self.unit().pos = saved;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(*n, e.span)?,
             ExprKind::Const(c) => {
@@ -2159,24 +2179,31 @@ impl<'a> Compiler<'a> {
     }
 
     /// `f(*a, **k)`: builds the argument tuple and keyword dict.
-    fn star_call_args(&mut self, args: &'a [Arg], span: Span) -> CResult<()> {
+        fn star_call_args(&mut self, args: &'a [Arg], span: Span) -> CResult<()> {
         self.set_pos(span);
-        self.emit(Op::BuildList(0))?;
-        for a in args {
-            match a {
-                Arg::Pos(e) => {
-                    self.expr(e)?;
-                    self.emit(Op::ListAppend(1))?;
+        let positional: Vec<&Arg> = args.iter().filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_))).collect();
+        if let [Arg::Star(e)] = positional.as_slice() {
+            // `f(*xs)` passes `xs` as is; `CallEx` makes the tuple (and
+            // names the function if `xs` is not iterable, like CPython).
+            self.expr(e)?;
+        } else {
+            self.emit(Op::BuildList(0))?;
+            for a in args {
+                match a {
+                    Arg::Pos(e) => {
+                        self.expr(e)?;
+                        self.emit(Op::ListAppend(1))?;
+                    }
+                    Arg::Star(e) => {
+                        self.expr(e)?;
+                        self.set_pos(e.span);
+                        self.emit(Op::ListExtend(1))?;
+                    }
+                    _ => {}
                 }
-                Arg::Star(e) => {
-                    self.expr(e)?;
-                    self.set_pos(e.span);
-                    self.emit(Op::ListExtend(1))?;
-                }
-                _ => {}
             }
+            self.emit(Op::ListToTuple)?;
         }
-        self.emit(Op::ListToTuple)?;
         let has_kw = args
             .iter()
             .any(|a| matches!(a, Arg::Kw(..) | Arg::DoubleStar(_)));
@@ -2190,11 +2217,12 @@ impl<'a> Compiler<'a> {
                         self.expr(e)?;
                         self.emit(Op::MapAdd(1))?;
                     }
-                    Arg::DoubleStar(e) => {
+                                        Arg::DoubleStar(e) => {
                         self.expr(e)?;
                         self.set_pos(e.span);
-                        self.emit(Op::DictUpdate(1))?;
+                        self.emit(Op::DictMerge(1))?;
                     }
+
                     _ => {}
                 }
             }

@@ -431,10 +431,14 @@ fn hash_depth(v: Value, depth: usize) -> Result<i64, KeyHash> {
             hash_tuple(hs.into_iter())
         }
         List(_) | Dict(_) | Slice(_) | DictView(_) => return Err(KeyHash::Unhashable(v)),
-        Instance(i) => {
-            if i.class.user_defined && i.class.lookup(crate::intern::sym::HASH).is_some() {
-                return Err(KeyHash::Guest);
+                Instance(i) => {
+            match i.class.lookup(crate::intern::sym::HASH) {
+                // `__hash__ = None` in the class body.
+                Some(Value::None) if i.class.user_defined => return Err(KeyHash::Unhashable(v)),
+                Some(_) if i.class.user_defined => return Err(KeyHash::Guest),
+                _ => {}
             }
+
             if i.class.user_defined && i.class.lookup(crate::intern::sym::EQ).is_some() {
                 // Defining __eq__ without __hash__ makes instances unhashable.
                 return Err(KeyHash::Unhashable(v));

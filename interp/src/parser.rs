@@ -31,8 +31,9 @@ pub fn parse(src: &str, interner: &mut Interner, lines: &LineIndex) -> PResult<M
         lines,
         scope_count: 0,
         nesting: 0,
-        lex_error,
+                lex_error,
         furthest: std::cell::Cell::new(0),
+        classes: Vec::new(),
     };
     match p.file() {
         Ok(body) => Ok(Module {
@@ -84,8 +85,11 @@ struct Parser<'a> {
     nesting: usize,
     /// The lexical error at the `Tok::Error` marker, if tokenizing stopped.
     lex_error: Option<SyntaxError>,
-    /// The furthest token the parser has looked at (CPython's `fill`).
+        /// The furthest token the parser has looked at (CPython's `fill`).
     furthest: std::cell::Cell<usize>,
+    /// Names of the classes whose bodies enclose the cursor, innermost
+    /// last, for private name mangling.
+    classes: Vec<String>,
 }
 
 fn expr(kind: ExprKind, span: Span) -> Expr {
@@ -255,6 +259,23 @@ impl<'a> Parser<'a> {
         }
     }
 
+        /// Private name mangling (CPython's `_Py_Mangle`): inside a class
+    /// body, `__x` (not ending in `__`) becomes `_Class__x`, with the class
+    /// name's leading underscores removed.
+    fn mangle(&mut self, name: Symbol) -> Symbol {
+        let Some(class) = self.classes.last() else { return name };
+        let text = self.interner.resolve(name);
+        if !text.starts_with("__") || text.ends_with("__") || text.contains('.') {
+            return name;
+        }
+        let stripped = class.trim_start_matches('_');
+        if stripped.is_empty() {
+            return name;
+        }
+        let mangled = format!("_{stripped}{text}");
+        self.interner.intern(&mangled)
+    }
+
     fn new_scope(&mut self) -> u32 {
         self.scope_count += 1;
         self.scope_count - 1
@@ -403,7 +424,7 @@ impl<'a> Parser<'a> {
         };
         Ok(Stmt {
             kind: StmtKind::If(test, body, orelse),
-            span: header,
+            span: Span::new(header.start, self.prev_end()),
         })
     }
 
@@ -420,7 +441,7 @@ impl<'a> Parser<'a> {
         };
         Ok(Stmt {
             kind: StmtKind::While(test, body, orelse),
-            span: header,
+            span: Span::new(header.start, self.prev_end()),
         })
     }
 
@@ -503,7 +524,8 @@ impl<'a> Parser<'a> {
                     typ
                 };
                 let name = if self.eat(Tok::As) {
-                    Some(self.name()?.0)
+                    let n = self.name()?.0;
+                    Some(self.mangle(n))
                 } else {
                     None
                 };
@@ -579,7 +601,7 @@ impl<'a> Parser<'a> {
         let body = self.block("'with' statement", start)?;
         Ok(Stmt {
             kind: StmtKind::With(items, body),
-            span: header,
+            span: Span::new(header.start, self.prev_end()),
         })
     }
 
@@ -639,6 +661,7 @@ impl<'a> Parser<'a> {
         Ok(Stmt {
             kind: StmtKind::Def(Box::new(FuncDef {
                 name,
+                bind: self.mangle(name),
                 params,
                 body,
                 decorators,
@@ -681,6 +704,7 @@ impl<'a> Parser<'a> {
             } else if self.at(Tok::DoubleStar) {
                 self.advance();
                 let (name, span) = self.name()?;
+                let name = self.mangle(name);
                 check_dup(self, &mut names, name, span)?;
                 if annotations && self.eat(Tok::Colon) {
                     self.expression()?;
@@ -703,6 +727,7 @@ impl<'a> Parser<'a> {
                 star_seen = true;
                 if let Tok::Name(_) = self.peek() {
                     let (name, span) = self.name()?;
+                let name = self.mangle(name);
                     check_dup(self, &mut names, name, span)?;
                     if annotations && self.eat(Tok::Colon) {
                         self.expression()?;
@@ -717,6 +742,7 @@ impl<'a> Parser<'a> {
                 }
             } else {
                 let (name, span) = self.name()?;
+                let name = self.mangle(name);
                 check_dup(self, &mut names, name, span)?;
                 if annotations && self.eat(Tok::Colon) {
                     self.expression()?;
@@ -756,9 +782,10 @@ impl<'a> Parser<'a> {
         Ok(p)
     }
 
-    fn class_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        fn class_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let start = self.advance().start;
         let (name, _) = self.name()?;
+        let bind = self.mangle(name);
         let bases = if self.eat(Tok::LParen) {
             let args = self.call_args()?;
             self.expect(Tok::RParen)?;
@@ -766,12 +793,18 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
-        let header = Span::new(start, self.prev_end());
+                let header = Span::new(start, self.prev_end());
         let scope = self.new_scope();
-        let body = self.block("class definition", start)?;
+        let class_name = self.interner.resolve(name).to_string();
+        self.classes.push(class_name);
+        let body = self.block("class definition", start);
+        self.classes.pop();
+        let body = body?;
+
         Ok(Stmt {
             kind: StmtKind::Class(Box::new(ClassDef {
                 name,
+                bind,
                 bases,
                 body,
                 decorators,
@@ -821,9 +854,11 @@ impl<'a> Parser<'a> {
             }
             Tok::Global | Tok::Nonlocal => {
                 self.advance();
-                let mut names = vec![self.name()?.0];
+                let first = self.name()?.0;
+                let mut names = vec![self.mangle(first)];
                 while self.eat(Tok::Comma) {
-                    names.push(self.name()?.0);
+                    let n = self.name()?.0;
+                    names.push(self.mangle(n));
                 }
                 if t.tok == Tok::Global {
                     StmtKind::Global(names)
@@ -1178,6 +1213,7 @@ impl<'a> Parser<'a> {
 
     fn named_expression(&mut self) -> PResult<Expr> {
         if let (Tok::Name(n), Tok::Walrus) = (self.peek(), self.peek_at(1)) {
+            let n = self.mangle(n);
             let t = self.advance();
             self.advance();
             let value = self.expression()?;
@@ -1281,6 +1317,7 @@ impl<'a> Parser<'a> {
         Ok(expr(
             ExprKind::Lambda(Box::new(FuncDef {
                 name,
+                bind: name,
                 params,
                 body: vec![ret],
                 decorators: Vec::new(),
@@ -1473,6 +1510,7 @@ impl<'a> Parser<'a> {
                 Tok::Dot => {
                     self.advance();
                     let (name, nspan) = self.name()?;
+                    let name = self.mangle(name);
                     let span = Span::new(start, nspan.end);
                     e = expr(ExprKind::Attribute(Box::new(e), name, nspan), span);
                 }
@@ -1692,6 +1730,7 @@ impl<'a> Parser<'a> {
         match t.tok {
             Tok::Name(n) => {
                 self.advance();
+                let n = self.mangle(n);
                 Ok(expr(ExprKind::Name(n), span))
             }
             Tok::Int(v) => {

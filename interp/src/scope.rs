@@ -422,7 +422,7 @@ impl<'a> Collector<'a> {
                     self.expr(d);
                 }
                 self.func(f);
-                self.raw().bind(f.name);
+                self.raw().bind(f.bind);
             }
             StmtKind::Class(c) => {
                 for d in &c.decorators {
@@ -432,7 +432,7 @@ impl<'a> Collector<'a> {
                     self.arg(b);
                 }
                 self.with_scope(c.scope, ScopeKind::Class, |this| this.stmts(&c.body));
-                self.raw().bind(c.name);
+                self.raw().bind(c.bind);
             }
             StmtKind::Try {
                 body,

@@ -21,11 +21,20 @@ impl Vm {
     pub fn format_exception(&mut self, exc: Value) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen, 0);
+        self.format_chain(exc, &mut out, &mut seen, 0, true);
         out
     }
 
-    fn format_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
+    /// Like `format_exception` but without the `^^^^` markers: for kill
+    /// reports, where the instruction the kill landed on did nothing wrong.
+    pub fn format_exception_plain(&mut self, exc: Value) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<usize> = Vec::new();
+        self.format_chain(exc, &mut out, &mut seen, 0, false);
+        out
+    }
+
+    fn format_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<usize>, depth: usize, markers: bool) {
         seen.push(exc.heap_addr().unwrap_or(0));
         if let Some(d) = Vm::exc_data(exc) {
             let cause = d.cause.get();
@@ -35,21 +44,21 @@ impl Vm {
             };
             if depth < 100 {
                 if fresh(cause, seen) {
-                    self.format_chain(cause, out, seen, depth + 1);
+                    self.format_chain(cause, out, seen, depth + 1, markers);
                     out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
                 } else if fresh(context, seen) && !d.suppress_context.get() {
-                    self.format_chain(context, out, seen, depth + 1);
+                    self.format_chain(context, out, seen, depth + 1, markers);
                     out.push_str(
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
                     );
                 }
             }
         }
-        self.format_single(exc, out);
+        self.format_single(exc, out, markers);
     }
 
     /// One exception: its traceback and its `Type: message` line.
-    fn format_single(&mut self, exc: Value, out: &mut String) {
+    fn format_single(&mut self, exc: Value, out: &mut String, markers: bool) {
         let tb = Vm::exc_data(exc).map(|d| d.traceback()).unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
@@ -74,7 +83,7 @@ impl Vm {
                 if count > RECURSIVE_CUTOFF {
                     continue;
                 }
-                format_entry(code, entry.pc as usize, out);
+                format_entry(code, entry.pc as usize, out, markers);
             }
             if count > RECURSIVE_CUTOFF {
                 repeated(out, count - RECURSIVE_CUTOFF);
@@ -97,7 +106,8 @@ impl Vm {
             }
             other => other.type_name().to_string(),
         };
-        let msg = match self.exception_str(exc) {
+                let msg = match self.to_str(exc) {
+
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
         };
@@ -254,7 +264,7 @@ fn repeated(out: &mut String, n: usize) {
 
 /// One `File ..., line ..., in ...` entry with its source line and
 /// markers (CPython's `tb_displayline`).
-fn format_entry(code: &CodeObj, pc: usize, out: &mut String) {
+fn format_entry(code: &CodeObj, pc: usize, out: &mut String, markers: bool) {
     let c = &code.code;
     let pos = c.positions.get(pc).copied().unwrap_or_default();
     let line_no = if pos.line == 0 {
@@ -279,7 +289,7 @@ fn format_entry(code: &CodeObj, pc: usize, out: &mut String) {
     out.push_str("    ");
     out.push_str(shown.trim_end_matches(['\n', '\r']));
     out.push('\n');
-    if pos.line == 0 {
+    if pos.line == 0 || !markers {
         return;
     }
     let to_char = |byte: usize| {

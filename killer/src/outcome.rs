@@ -54,7 +54,7 @@ impl Outcome {
                 },
                 Unwind::Raise(exc) => {
                     if let Some(mark) = vm.kill_mark(exc) {
-                        let traceback = vm.format_exception(exc);
+                        let traceback = vm.format_exception_plain(exc);
                         return Outcome::Killed {
                             reason: mark.reason,
                             hard,

@@ -1050,3 +1050,47 @@ fn dir(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 pub(crate) fn descriptor(vm: &mut Vm, d: Descriptor) -> Value {
     Value::Opaque(vm.alloc(Opaque { data: Box::new(d) }))
 }
+
+/// `BaseException.__init__(self, *args)`: stores `args`.
+pub(super) fn exception_init(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
+    let Some(&this) = args.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+    };
+    let t = vm.tuple_value(args[1..].to_vec());
+    if let Some(d) = Vm::exc_data(this) {
+        d.args.set(t);
+    }
+    Ok(Value::None)
+}
+
+/// `BaseException.__str__`.
+pub(super) fn exception_str(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
+    let this = exactly_one(vm, "BaseException.__str__", args)?;
+    let s = vm.exception_str(this)?;
+    Ok(vm.string_value(s))
+}
+
+/// `BaseException.__repr__`.
+pub(super) fn exception_repr(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
+    let this = exactly_one(vm, "BaseException.__repr__", args)?;
+    let name = match this {
+        Value::Instance(i) => i.class.name.to_string(),
+        _ => String::new(),
+    };
+    let a = vm.exc_args(this);
+    let inner = if a.len() == 1 {
+        vm.repr(a[0])?
+    } else {
+        let t = vm.tuple_value(a);
+        let r = vm.repr(t)?;
+        r[1..r.len() - 1].trim_end_matches(',').to_string()
+    };
+    Ok(vm.string_value(format!("{name}({inner})")))
+}
+
+/// `BaseException.with_traceback(tb)`: returns the exception (tracebacks
+/// are not first-class objects here).
+pub(super) fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
+    arg_count(vm, "with_traceback", args, 2, 2)?;
+    Ok(args[0])
+}

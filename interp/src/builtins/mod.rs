@@ -116,6 +116,18 @@ pub(crate) fn install(vm: &mut Vm) {
     containers::install(vm);
     let name = vm.str_value("builtins");
     b.set(crate::intern::sym::NAME, name);
+    let base_exc = vm.exc_class(crate::vm::ExcKind::BaseException);
+    add_methods(
+        vm,
+        base_exc,
+        "BaseException",
+        &[
+            ("__init__", core::exception_init),
+            ("__str__", core::exception_str),
+            ("__repr__", core::exception_repr),
+            ("with_traceback", core::exception_with_traceback),
+        ],
+    );
     let kinds: Vec<crate::vm::ExcKind> = crate::vm::ExcKind::all().collect();
     for k in kinds {
         let c = vm.exc_class(k);
@@ -238,5 +250,25 @@ pub(crate) fn attr_name(vm: &mut Vm, v: Value) -> VmResult<Symbol> {
             let msg = format!("attribute name must be string, not '{}'", other.type_name());
             Err(vm.type_error(&msg))
         }
+    }
+}
+
+/// A traceback object (`exc.__traceback__`): a view of one entry of an
+/// exception's traceback, outermost first.
+pub(crate) struct Traceback {
+    pub exc: Value,
+    /// Position in Python order (0 is the outermost frame).
+    pub index: usize,
+}
+
+impl OpaqueData for Traceback {
+    fn type_name(&self) -> &'static str {
+        "traceback"
+    }
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.exc);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

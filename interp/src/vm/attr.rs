@@ -102,6 +102,30 @@ impl Vm {
                 "__func__" => Some(m.func),
                 _ => return self.lookup_attr(m.func, name),
             }),
+            Value::Opaque(o) if o.data.as_any().is::<crate::builtins::Super>() => {
+                let (class, target) = match o.data.as_any().downcast_ref::<crate::builtins::Super>() {
+                    Some(sup) => (sup.class, sup.obj),
+                    None => unreachable!(),
+                };
+                self.super_attr(class, target, name)
+            }
+                        Value::Opaque(o) if o.data.as_any().is::<crate::builtins::Traceback>() => {
+                let (exc, index) = match o.data.as_any().downcast_ref::<crate::builtins::Traceback>() {
+                    Some(tb) => (tb.exc, tb.index),
+                    None => unreachable!(),
+                };
+                let entries = Vm::exc_data(exc).map(|d| d.traceback()).unwrap_or_default();
+                let Some(entry) = entries.len().checked_sub(index + 1).map(|i| entries[i]) else {
+                    return Ok(None);
+                };
+                Ok(match self.symbol_text(name) {
+                    "tb_lineno" => Some(Value::Int(entry.code.code.line_of(entry.pc as usize) as i64)),
+                    "tb_lasti" => Some(Value::Int(entry.pc as i64 * 2)),
+                    "tb_next" => Some(self.traceback_object(exc, index + 1)),
+                    "tb_frame" => Some(Value::None),
+                    _ => None,
+                })
+            }
             Value::Generator(g) => match self.symbol_text(name) {
                 "__name__" => Ok(Some(Value::Str(g.name))),
                 "__qualname__" => Ok(Some(Value::Str(g.qualname))),
@@ -109,6 +133,38 @@ impl Vm {
             },
             _ => self.builtin_method_attr(obj, name),
         }
+    }
+
+        /// The traceback object for entry `index` (outermost first) of `exc`,
+    /// or `None` past the end.
+    pub(crate) fn traceback_object(&mut self, exc: Value, index: usize) -> Value {
+        let n = Vm::exc_data(exc).map(|d| d.traceback().len()).unwrap_or(0);
+        if index >= n {
+            return Value::None;
+        }
+        Value::Opaque(self.alloc(Opaque {
+            data: Box::new(crate::builtins::Traceback { exc, index }),
+        }))
+    }
+
+    /// `super().name`: look `name` up in the classes after `class` in the
+
+    /// MRO of `target` (an instance, or a class for class methods).
+    fn super_attr(&mut self, class: Gc<Class>, target: Value, name: Symbol) -> VmResult<Option<Value>> {
+        let mut c = class.base;
+        while let Some(k) = c {
+            if let Some(v) = k.attrs.get(name) {
+                return match target {
+                    Value::Class(tc) => Ok(Some(self.bind_class_attr_on_class(v, tc)?)),
+                    _ => {
+                        let tc = self.type_of(target);
+                        Ok(Some(self.bind_class_attr(v, target, tc)?))
+                    }
+                };
+            }
+            c = k.base;
+        }
+        Ok(None)
     }
 
     /// A method of a builtin type, bound to `obj`.
@@ -208,7 +264,7 @@ impl Vm {
             "__cause__" => d.cause.get(),
             "__context__" => d.context.get(),
             "__suppress_context__" => Value::Bool(d.suppress_context.get()),
-            "__traceback__" => Value::None,
+                        "__traceback__" => return Some(self.traceback_object(exc, 0)),
             "code" if self.exc_is(exc, ExcKind::SystemExit) => self.system_exit_code(exc),
             "value" if self.exc_is(exc, ExcKind::StopIteration) => {
                 self.exc_args(exc).first().copied().unwrap_or(Value::None)
@@ -260,8 +316,11 @@ impl Vm {
                             .downcast_ref::<crate::builtins::Descriptor>()
                         {
                             if set.is_none() {
-                                let msg =
-                                    format!("can't set attribute '{}'", self.symbol_text(name));
+                                let msg = format!(
+                                    "property '{}' of '{}' object has no setter",
+                                    self.symbol_text(name),
+                                    i.class.name
+                                );
                                 return Err(self.error(ExcKind::AttributeError, &msg));
                             }
                             self.call(*set, &[obj, value])?;
@@ -351,6 +410,9 @@ impl Vm {
     pub(crate) fn attribute_error(&mut self, obj: Value, name: Symbol) -> Box<Unwind> {
         let n = self.symbol_text(name).to_string();
         let msg = match obj {
+            Value::Opaque(o) if o.data.as_any().is::<crate::builtins::Super>() => {
+                format!("'super' object has no attribute '{n}'")
+            }
             Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, n),
             Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name, n),
             _ => format!("'{}' object has no attribute '{}'", obj.type_name(), n),
@@ -385,7 +447,8 @@ impl Vm {
             | Value::Class(_)
             | Value::Func(_)
             | Value::Method(_)
-            | Value::Native(_) => {}
+            | Value::Native(_)
+            | Value::Opaque(_) => {}
             _ => {
                 let cls = self.type_of(obj);
                 if let Some(f @ Value::Native(_)) = cls.lookup(name) {

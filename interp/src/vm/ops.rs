@@ -287,10 +287,18 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if let Some(f) = self.lookup_special(b, rm) {
-            let r = self.call(f, &[b, a])?;
-            if !matches!(r, Value::NotImplemented) {
-                return Ok(r);
+                // The reflected method is tried only for operands of different
+        // types (CPython's `binary_op1`).
+        let same_type = match (a, b) {
+            (Value::Instance(x), Value::Instance(y)) => Gc::ptr_eq(x.class, y.class),
+            _ => false,
+        };
+        if !same_type {
+            if let Some(f) = self.lookup_special(b, rm) {
+                let r = self.call(f, &[b, a])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
             }
         }
         Err(self.binary_type_error(kind, a, b))
@@ -952,7 +960,9 @@ impl Vm {
                 }
                 true
             }
+                        (Method(x), Method(y)) => x.func.is(y.func) && x.receiver.is(y.receiver),
             (Range(x), Range(y)) => {
+
                 let (lx, ly) = (x.len(), y.len());
                 lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
             }
@@ -1034,7 +1044,24 @@ impl Vm {
         Ok(d.table().get(h, key))
     }
 
+        /// Removes `key` from `d`, honouring guest `__eq__` for instance keys.
+    pub(crate) fn dict_remove(&mut self, d: Gc<Dict>, key: Value) -> VmResult<Option<(Value, Value)>> {
+        let h = self.hash(key)?;
+        if let Value::Instance(i) = key {
+            if i.class.user_defined && i.class.lookup(sym::EQ).is_some() {
+                for (eh, k, _) in d.table().hashed_items() {
+                    if eh == h && (k.is(key) || self.eq(k, key)?) {
+                        return Ok(d.table_mut().remove(eh, k));
+                    }
+                }
+                return Ok(None);
+            }
+        }
+        Ok(d.table_mut().remove(h, key))
+    }
+
     /// `d[key] = value`.
+
     pub fn dict_set(&mut self, d: Gc<Dict>, key: Value, value: Value) -> VmResult<()> {
         let h = self.hash(key)?;
         if let Value::Instance(i) = key {

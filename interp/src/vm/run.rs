@@ -1101,7 +1101,15 @@ impl Vm {
                             }
                             unsafe { sp = sp.sub(2) };
                         }
+                                                Op::DictMerge(n) => {
+                            let v = peek!(1);
+                            let target = peek!(n as usize + 1);
+                            let func = peek!(n as usize + 3);
+                            slow!(self.dict_merge(func, target, v));
+                            unsafe { sp = sp.sub(1) };
+                        }
                         Op::DictUpdate(n) => {
+
                             let v = peek!(1);
                             let target = peek!(n as usize + 1);
                             slow!(self.dict_update_from(target, v));
@@ -1159,7 +1167,10 @@ impl Vm {
                             let prev = pop!();
                             let leaving = self.exc_current;
                             self.exc_current = prev;
-                            if let Some(mark) = self.kill_mark(leaving) {
+                            // The cleanup path (`Swap; PopExcept; Reraise`)
+                            // re-raises the same exception itself.
+                            let continues = matches!(unsafe { *ops.add(pc) }, Op::Reraise) && peek!(1).is(leaving);
+                            if let Some(mark) = self.kill_mark(leaving).filter(|_| !continues) {
                                 if mark.uncatchable {
                                     // The guest is dropping an uncatchable
                                     // kill (`return` in `finally`): re-raise it

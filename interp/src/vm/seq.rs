@@ -719,13 +719,11 @@ impl Vm {
                 );
                 Err(self.type_error(&msg))
             }
-            Value::Dict(d) => {
-                let h = self.hash(key)?;
-                match d.table_mut().remove(h, key) {
-                    Some(_) => Ok(()),
-                    None => Err(self.error_with(ExcKind::KeyError, key)),
-                }
-            }
+                        Value::Dict(d) => match self.dict_remove(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.error_with(ExcKind::KeyError, key)),
+            },
+
             Value::Instance(_) => match self.call_method(obj, sym::DELITEM, &[key])? {
                 Some(_) => Ok(()),
                 None => {

@@ -88,11 +88,22 @@ impl Vm {
     /// `f(*args, **kwargs)`: spreads the tuple and dict back onto the stack
     /// and calls.
     pub(crate) fn call_ex(&mut self, func_slot: usize, has_kw: bool) -> VmResult<Called> {
-        let f = self.stack[func_slot];
+                let f = self.stack[func_slot];
         let args = match self.stack[func_slot + 1] {
             Value::Tuple(t) => t.items().to_vec(),
-            other => self.collect_iter(other)?,
+            other => {
+                if !self.is_iterable(other) {
+                    let msg = format!(
+                        "{} argument after * must be an iterable, not {}",
+                        self.function_str(f),
+                        other.type_name()
+                    );
+                    return Err(self.type_error(&msg));
+                }
+                self.collect_iter(other)?
+            }
         };
+
         let mut names: Vec<Symbol> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
         if has_kw {
@@ -354,6 +365,61 @@ impl Vm {
         Ok(())
     }
 
+        /// `DictMerge`: `f(**v)` — like `dict_update_from`, but the errors name
+    /// the function being called.
+    pub(crate) fn dict_merge(&mut self, func: Value, target: Value, v: Value) -> VmResult<()> {
+        let Value::Dict(d) = target else { return Ok(()) };
+        let Value::Dict(src) = v else {
+            let msg = format!(
+                "{} argument after ** must be a mapping, not {}",
+                self.function_str(func),
+                v.type_name()
+            );
+            return Err(self.type_error(&msg));
+        };
+        for (h, k, val) in src.table().hashed_items() {
+            if d.table().contains(h, k) {
+                let name = match k {
+                    Value::Str(s) => s.as_str().to_string(),
+                    _ => String::new(),
+                };
+                let msg = format!("{} got multiple values for keyword argument '{name}'", self.function_str(func));
+                return Err(self.type_error(&msg));
+            }
+            let (_, grown) = d.table_mut().insert(h, k, val);
+            self.note_growth(grown);
+        }
+        Ok(())
+    }
+
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()`, or just
+    /// `qualname()` for builtins.
+    pub(crate) fn function_str(&mut self, f: Value) -> String {
+        let qual = self.intern("__qualname__");
+        let module = self.intern("__module__");
+        let q = match self.lookup_attr(f, qual) {
+            Ok(Some(Value::Str(s))) => s.as_str().to_string(),
+            _ => return self.to_str(f).unwrap_or_default(),
+        };
+        let m = match f {
+            Value::Native(_) => "builtins".to_string(),
+            Value::Func(func) => func.module.name.to_string(),
+            Value::Method(m) => match m.func {
+                Value::Func(func) => func.module.name.to_string(),
+                _ => "builtins".to_string(),
+            },
+            _ => match self.lookup_attr(f, module) {
+                Ok(Some(Value::Str(s))) => s.as_str().to_string(),
+                _ => "builtins".to_string(),
+            },
+        };
+        if m == "builtins" {
+            format!("{q}()")
+        } else {
+            format!("{m}.{q}()")
+        }
+    }
+
     /// Unpacks `v` into exactly `n` items, or with a star target into
     /// `n` + a list + `after` items.
     pub(crate) fn unpack(
@@ -586,8 +652,13 @@ impl Vm {
 
     /// `WithExceptStart`: `exit(type(exc), exc, tb)`; whether to suppress.
     pub(crate) fn with_except_start(&mut self, exit: Value, exc: Value) -> VmResult<bool> {
-        let cls = Value::Class(self.type_of(exc));
-        let r = self.call(exit, &[cls, exc, Value::None])?;
+                let cls = Value::Class(self.type_of(exc));
+        let tb = self.traceback_object(exc, 0);
+        self.roots.push(tb);
+        let r = self.call(exit, &[cls, exc, tb]);
+        self.roots.pop();
+        let r = r?;
+
         let suppress = self.truthy(r)?;
         if let Some(mark) = self.kill_mark(exc) {
             if mark.uncatchable {

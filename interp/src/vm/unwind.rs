@@ -39,7 +39,7 @@ impl Vm {
     /// frame's pc and the stack are set up for the handler), or the error
     /// when it escapes those frames.
     pub(crate) fn unwind(&mut self, err: Box<Unwind>, stop: usize, how: RaiseKind) -> VmResult<()> {
-        let exc = match *err {
+        let mut exc = match *err {
             Unwind::Kill(_) => {
                 // No guest code may see a hard kill: drop every frame of this
                 // run without searching handlers.
@@ -80,16 +80,40 @@ impl Vm {
                 self.frames.last_mut().unwrap().pc = h.handler;
                 return Ok(());
             }
-            self.frames.pop();
+                        self.frames.pop();
             self.sp = frame.ret as usize;
             self.frame_abandoned(&frame);
+            if matches!(
+                frame.kind,
+                FrameKind::GenFor { .. } | FrameKind::GenCall { .. } | FrameKind::GenYieldFrom { .. }
+            ) && self.exc_is(exc, super::ExcKind::StopIteration)
+            {
+                // PEP 479: a StopIteration escaping a generator body would
+                // silently end the consumer's loop; it becomes RuntimeError.
+                exc = self.stop_iteration_to_runtime_error(exc);
+            }
             if self.frames.len() <= stop {
                 return Err(Box::new(Unwind::Raise(exc)));
             }
         }
     }
 
+        fn stop_iteration_to_runtime_error(&mut self, stop: Value) -> Value {
+        self.roots.push(stop);
+        let cls = self.exc_class(super::ExcKind::RuntimeError);
+        let msg = self.str_value("generator raised StopIteration");
+        let e = self.new_exception(cls, vec![msg]);
+        self.roots.pop();
+        if let Some(d) = Vm::exc_data(e) {
+            d.cause.set(stop);
+            d.context.set(stop);
+            d.suppress_context.set(true);
+        }
+        e
+    }
+
     /// Sets `exc.__context__` to the exception being handled, breaking any
+
     /// cycle that would create (CPython's `_PyErr_SetObject`).
     fn chain_context(&mut self, exc: Value) {
         let current = self.exc_current;

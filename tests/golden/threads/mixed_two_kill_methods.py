@@ -57,6 +57,4 @@ ready_b.wait()
 print("async result:", ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_long(b.ident), ctypes.py_object(Stop)))
 b.join()
 log.append("main: B joined")
-for line in log:
-    print(line)
-print("alive:", a.is_alive(), b.is_alive())
+print(log, a.is_alive(), b.is_alive())

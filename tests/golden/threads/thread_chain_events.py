@@ -23,4 +23,7 @@ events[N].wait()
 print("chain finished")
 for t in threads:
     t.join()
-print("alive:", [t.is_alive() for t in threads])
+alive = []
+for t in threads:
+    alive.append(t.is_alive())
+print("alive:", alive)

@@ -1,4 +1,4 @@
-# Tests assigning frame.f_trace from a trace function to switch the local tracer.
+# Tests reading frame.f_trace and assigning it from a trace function to switch tracers.
 import sys
 
 events = []
@@ -8,7 +8,7 @@ def second(frame, event, arg):
     return second
 
 def first(frame, event, arg):
-    events.append(("first", event, frame.f_lineno))
+    events.append(("first", event, frame.f_lineno, frame.f_trace is first))
     if event == "line" and frame.f_lineno == 22:
         frame.f_trace = second
     return frame.f_trace
