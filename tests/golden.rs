@@ -142,7 +142,6 @@ fn main() {
             let suite = p.strip_prefix(&root).unwrap().components().next();
             suite.is_some_and(|s| SUITES.iter().any(|x| s.as_os_str() == *x))
         })
-
         .map(|p| {
             let name = p
                 .strip_prefix(&root)

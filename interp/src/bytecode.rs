@@ -212,7 +212,7 @@ pub enum Op {
     MapAdd(u16),
     /// `(dict ... m -- dict ...)` Updates the dict `n` below from a mapping.
     DictUpdate(u16),
-        /// `(f args dict ... m -- f args dict ...)` Merges mapping `m` into the
+    /// `(f args dict ... m -- f args dict ...)` Merges mapping `m` into the
     /// keyword dict `n` below, for a call `f(**m)`: duplicate keys are an
     /// error naming `f`.
     DictMerge(u16),
@@ -641,9 +641,9 @@ fn describe_arg(code: &Code, names: &Names, op: &Op) -> (Option<String>, Option<
         ),
         BuildSlice(n) | CallEx(n) | MakeFunction(n) | FormatValue(n) => (Some(n.to_string()), None),
         UnpackEx(a, b) => (Some(format!("{a},{b}")), None),
-        Call(n) | CallMethod(n) | BuildList(n) | BuildTuple(n) | BuildDict(n)         | BuildString(n) | ListAppend(n) | ListExtend(n) | MapAdd(n) | DictMerge(n)
- | DictUpdate(n) | UnpackSequence(n)
-        | BuildClass(n) => (Some(n.to_string()), None),
+        Call(n) | CallMethod(n) | BuildList(n) | BuildTuple(n) | BuildDict(n) | BuildString(n)
+        | ListAppend(n) | ListExtend(n) | MapAdd(n) | DictMerge(n) | DictUpdate(n)
+        | UnpackSequence(n) | BuildClass(n) => (Some(n.to_string()), None),
         _ => match jump_target(op) {
             Some(t) => (Some(t.to_string()), Some(format!("to {t}"))),
             None => (None, None),

@@ -310,7 +310,7 @@ fn stack_effect(op: Op) -> i32 {
                 0
             }
         }
-                ListAppend(_) | ListExtend(_) | DictUpdate(_) | DictMerge(_) => -1,
+        ListAppend(_) | ListExtend(_) | DictUpdate(_) | DictMerge(_) => -1,
 
         MapAdd(_) => -2,
         ListToTuple => 0,
@@ -1239,7 +1239,7 @@ impl<'a> Compiler<'a> {
         let top = self.new_label();
         let exit = self.new_label();
         let brk = self.new_label();
-                self.expr(iter)?;
+        self.expr(iter)?;
         self.set_pos(span);
         self.emit(Op::GetIter)?;
         self.bind(top);
@@ -1337,7 +1337,7 @@ impl<'a> Compiler<'a> {
         match fb.kind {
             // `return` leaves the frame, which drops a loop's iterator; only
             // `break` (handled by the caller) must pop it.
-                        // A `for` loop's iterator sits under the return value; pop it
+            // A `for` loop's iterator sits under the return value; pop it
             // so outer cleanups (a `with` exit) find their operands.
             FKind::Loop { for_loop: true, .. } => {
                 if preserve_tos {
@@ -1751,7 +1751,7 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------ expressions
 
-        /// Compiles `e` with its instructions attributed to its span, then
+    /// Compiles `e` with its instructions attributed to its span, then
     /// restores the enclosing position (CPython's `SET_LOC` discipline):
     /// the ops a statement emits after visiting an expression (a
     /// conditional jump, `GET_ITER`, `BEFORE_WITH`) belong to the statement.
@@ -2179,9 +2179,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `f(*a, **k)`: builds the argument tuple and keyword dict.
-        fn star_call_args(&mut self, args: &'a [Arg], span: Span) -> CResult<()> {
+    fn star_call_args(&mut self, args: &'a [Arg], span: Span) -> CResult<()> {
         self.set_pos(span);
-        let positional: Vec<&Arg> = args.iter().filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_))).collect();
+        let positional: Vec<&Arg> = args
+            .iter()
+            .filter(|a| matches!(a, Arg::Pos(_) | Arg::Star(_)))
+            .collect();
         if let [Arg::Star(e)] = positional.as_slice() {
             // `f(*xs)` passes `xs` as is; `CallEx` makes the tuple (and
             // names the function if `xs` is not iterable, like CPython).
@@ -2217,7 +2220,7 @@ impl<'a> Compiler<'a> {
                         self.expr(e)?;
                         self.emit(Op::MapAdd(1))?;
                     }
-                                        Arg::DoubleStar(e) => {
+                    Arg::DoubleStar(e) => {
                         self.expr(e)?;
                         self.set_pos(e.span);
                         self.emit(Op::DictMerge(1))?;

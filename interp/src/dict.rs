@@ -431,7 +431,7 @@ fn hash_depth(v: Value, depth: usize) -> Result<i64, KeyHash> {
             hash_tuple(hs.into_iter())
         }
         List(_) | Dict(_) | Slice(_) | DictView(_) => return Err(KeyHash::Unhashable(v)),
-                Instance(i) => {
+        Instance(i) => {
             match i.class.lookup(crate::intern::sym::HASH) {
                 // `__hash__ = None` in the class body.
                 Some(Value::None) if i.class.user_defined => return Err(KeyHash::Unhashable(v)),

@@ -31,7 +31,7 @@ pub fn parse(src: &str, interner: &mut Interner, lines: &LineIndex) -> PResult<M
         lines,
         scope_count: 0,
         nesting: 0,
-                lex_error,
+        lex_error,
         furthest: std::cell::Cell::new(0),
         classes: Vec::new(),
     };
@@ -85,7 +85,7 @@ struct Parser<'a> {
     nesting: usize,
     /// The lexical error at the `Tok::Error` marker, if tokenizing stopped.
     lex_error: Option<SyntaxError>,
-        /// The furthest token the parser has looked at (CPython's `fill`).
+    /// The furthest token the parser has looked at (CPython's `fill`).
     furthest: std::cell::Cell<usize>,
     /// Names of the classes whose bodies enclose the cursor, innermost
     /// last, for private name mangling.
@@ -259,11 +259,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-        /// Private name mangling (CPython's `_Py_Mangle`): inside a class
+    /// Private name mangling (CPython's `_Py_Mangle`): inside a class
     /// body, `__x` (not ending in `__`) becomes `_Class__x`, with the class
     /// name's leading underscores removed.
     fn mangle(&mut self, name: Symbol) -> Symbol {
-        let Some(class) = self.classes.last() else { return name };
+        let Some(class) = self.classes.last() else {
+            return name;
+        };
         let text = self.interner.resolve(name);
         if !text.starts_with("__") || text.ends_with("__") || text.contains('.') {
             return name;
@@ -727,7 +729,7 @@ impl<'a> Parser<'a> {
                 star_seen = true;
                 if let Tok::Name(_) = self.peek() {
                     let (name, span) = self.name()?;
-                let name = self.mangle(name);
+                    let name = self.mangle(name);
                     check_dup(self, &mut names, name, span)?;
                     if annotations && self.eat(Tok::Colon) {
                         self.expression()?;
@@ -782,7 +784,7 @@ impl<'a> Parser<'a> {
         Ok(p)
     }
 
-        fn class_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+    fn class_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let start = self.advance().start;
         let (name, _) = self.name()?;
         let bind = self.mangle(name);
@@ -793,7 +795,7 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
-                let header = Span::new(start, self.prev_end());
+        let header = Span::new(start, self.prev_end());
         let scope = self.new_scope();
         let class_name = self.interner.resolve(name).to_string();
         self.classes.push(class_name);

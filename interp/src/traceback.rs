@@ -34,7 +34,14 @@ impl Vm {
         out
     }
 
-    fn format_chain(&mut self, exc: Value, out: &mut String, seen: &mut Vec<usize>, depth: usize, markers: bool) {
+    fn format_chain(
+        &mut self,
+        exc: Value,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        depth: usize,
+        markers: bool,
+    ) {
         seen.push(exc.heap_addr().unwrap_or(0));
         if let Some(d) = Vm::exc_data(exc) {
             let cause = d.cause.get();
@@ -106,8 +113,7 @@ impl Vm {
             }
             other => other.type_name().to_string(),
         };
-                let msg = match self.to_str(exc) {
-
+        let msg = match self.to_str(exc) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
         };

@@ -361,9 +361,8 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "pop", kw)?;
     arg_count(vm, "pop", &args[1..], 1, 2)?;
     let d = the_dict(args);
-        let key = args[1];
+    let key = args[1];
     match vm.dict_remove(d, key)? {
-
         Some((_, v)) => Ok(v),
         None => match args.get(2) {
             Some(&default) => Ok(default),

@@ -1054,7 +1054,9 @@ pub(crate) fn descriptor(vm: &mut Vm, d: Descriptor) -> Value {
 /// `BaseException.__init__(self, *args)`: stores `args`.
 pub(super) fn exception_init(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
     let Some(&this) = args.first() else {
-        return Err(vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+        return Err(
+            vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument")
+        );
     };
     let t = vm.tuple_value(args[1..].to_vec());
     if let Some(d) = Vm::exc_data(this) {
@@ -1090,7 +1092,11 @@ pub(super) fn exception_repr(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> Vm
 
 /// `BaseException.with_traceback(tb)`: returns the exception (tracebacks
 /// are not first-class objects here).
-pub(super) fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
+pub(super) fn exception_with_traceback(
+    vm: &mut Vm,
+    args: &[Value],
+    _kw: Kwargs<'_>,
+) -> VmResult<Value> {
     arg_count(vm, "with_traceback", args, 2, 2)?;
     Ok(args[0])
 }

@@ -103,23 +103,27 @@ impl Vm {
                 _ => return self.lookup_attr(m.func, name),
             }),
             Value::Opaque(o) if o.data.as_any().is::<crate::builtins::Super>() => {
-                let (class, target) = match o.data.as_any().downcast_ref::<crate::builtins::Super>() {
+                let (class, target) = match o.data.as_any().downcast_ref::<crate::builtins::Super>()
+                {
                     Some(sup) => (sup.class, sup.obj),
                     None => unreachable!(),
                 };
                 self.super_attr(class, target, name)
             }
-                        Value::Opaque(o) if o.data.as_any().is::<crate::builtins::Traceback>() => {
-                let (exc, index) = match o.data.as_any().downcast_ref::<crate::builtins::Traceback>() {
-                    Some(tb) => (tb.exc, tb.index),
-                    None => unreachable!(),
-                };
+            Value::Opaque(o) if o.data.as_any().is::<crate::builtins::Traceback>() => {
+                let (exc, index) =
+                    match o.data.as_any().downcast_ref::<crate::builtins::Traceback>() {
+                        Some(tb) => (tb.exc, tb.index),
+                        None => unreachable!(),
+                    };
                 let entries = Vm::exc_data(exc).map(|d| d.traceback()).unwrap_or_default();
                 let Some(entry) = entries.len().checked_sub(index + 1).map(|i| entries[i]) else {
                     return Ok(None);
                 };
                 Ok(match self.symbol_text(name) {
-                    "tb_lineno" => Some(Value::Int(entry.code.code.line_of(entry.pc as usize) as i64)),
+                    "tb_lineno" => {
+                        Some(Value::Int(entry.code.code.line_of(entry.pc as usize) as i64))
+                    }
                     "tb_lasti" => Some(Value::Int(entry.pc as i64 * 2)),
                     "tb_next" => Some(self.traceback_object(exc, index + 1)),
                     "tb_frame" => Some(Value::None),
@@ -135,7 +139,7 @@ impl Vm {
         }
     }
 
-        /// The traceback object for entry `index` (outermost first) of `exc`,
+    /// The traceback object for entry `index` (outermost first) of `exc`,
     /// or `None` past the end.
     pub(crate) fn traceback_object(&mut self, exc: Value, index: usize) -> Value {
         let n = Vm::exc_data(exc).map(|d| d.traceback().len()).unwrap_or(0);
@@ -150,7 +154,12 @@ impl Vm {
     /// `super().name`: look `name` up in the classes after `class` in the
 
     /// MRO of `target` (an instance, or a class for class methods).
-    fn super_attr(&mut self, class: Gc<Class>, target: Value, name: Symbol) -> VmResult<Option<Value>> {
+    fn super_attr(
+        &mut self,
+        class: Gc<Class>,
+        target: Value,
+        name: Symbol,
+    ) -> VmResult<Option<Value>> {
         let mut c = class.base;
         while let Some(k) = c {
             if let Some(v) = k.attrs.get(name) {
@@ -264,7 +273,7 @@ impl Vm {
             "__cause__" => d.cause.get(),
             "__context__" => d.context.get(),
             "__suppress_context__" => Value::Bool(d.suppress_context.get()),
-                        "__traceback__" => return Some(self.traceback_object(exc, 0)),
+            "__traceback__" => return Some(self.traceback_object(exc, 0)),
             "code" if self.exc_is(exc, ExcKind::SystemExit) => self.system_exit_code(exc),
             "value" if self.exc_is(exc, ExcKind::StopIteration) => {
                 self.exc_args(exc).first().copied().unwrap_or(Value::None)

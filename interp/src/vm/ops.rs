@@ -287,7 +287,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-                // The reflected method is tried only for operands of different
+        // The reflected method is tried only for operands of different
         // types (CPython's `binary_op1`).
         let same_type = match (a, b) {
             (Value::Instance(x), Value::Instance(y)) => Gc::ptr_eq(x.class, y.class),
@@ -960,9 +960,8 @@ impl Vm {
                 }
                 true
             }
-                        (Method(x), Method(y)) => x.func.is(y.func) && x.receiver.is(y.receiver),
+            (Method(x), Method(y)) => x.func.is(y.func) && x.receiver.is(y.receiver),
             (Range(x), Range(y)) => {
-
                 let (lx, ly) = (x.len(), y.len());
                 lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
             }
@@ -1044,8 +1043,12 @@ impl Vm {
         Ok(d.table().get(h, key))
     }
 
-        /// Removes `key` from `d`, honouring guest `__eq__` for instance keys.
-    pub(crate) fn dict_remove(&mut self, d: Gc<Dict>, key: Value) -> VmResult<Option<(Value, Value)>> {
+    /// Removes `key` from `d`, honouring guest `__eq__` for instance keys.
+    pub(crate) fn dict_remove(
+        &mut self,
+        d: Gc<Dict>,
+        key: Value,
+    ) -> VmResult<Option<(Value, Value)>> {
         let h = self.hash(key)?;
         if let Value::Instance(i) = key {
             if i.class.user_defined && i.class.lookup(sym::EQ).is_some() {

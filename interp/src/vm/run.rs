@@ -1101,7 +1101,7 @@ impl Vm {
                             }
                             unsafe { sp = sp.sub(2) };
                         }
-                                                Op::DictMerge(n) => {
+                        Op::DictMerge(n) => {
                             let v = peek!(1);
                             let target = peek!(n as usize + 1);
                             let func = peek!(n as usize + 3);
@@ -1109,7 +1109,6 @@ impl Vm {
                             unsafe { sp = sp.sub(1) };
                         }
                         Op::DictUpdate(n) => {
-
                             let v = peek!(1);
                             let target = peek!(n as usize + 1);
                             slow!(self.dict_update_from(target, v));
@@ -1169,7 +1168,8 @@ impl Vm {
                             self.exc_current = prev;
                             // The cleanup path (`Swap; PopExcept; Reraise`)
                             // re-raises the same exception itself.
-                            let continues = matches!(unsafe { *ops.add(pc) }, Op::Reraise) && peek!(1).is(leaving);
+                            let continues = matches!(unsafe { *ops.add(pc) }, Op::Reraise)
+                                && peek!(1).is(leaving);
                             if let Some(mark) = self.kill_mark(leaving).filter(|_| !continues) {
                                 if mark.uncatchable {
                                     // The guest is dropping an uncatchable

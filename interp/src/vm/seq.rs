@@ -719,7 +719,7 @@ impl Vm {
                 );
                 Err(self.type_error(&msg))
             }
-                        Value::Dict(d) => match self.dict_remove(d, key)? {
+            Value::Dict(d) => match self.dict_remove(d, key)? {
                 Some(_) => Ok(()),
                 None => Err(self.error_with(ExcKind::KeyError, key)),
             },

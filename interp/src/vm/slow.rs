@@ -88,7 +88,7 @@ impl Vm {
     /// `f(*args, **kwargs)`: spreads the tuple and dict back onto the stack
     /// and calls.
     pub(crate) fn call_ex(&mut self, func_slot: usize, has_kw: bool) -> VmResult<Called> {
-                let f = self.stack[func_slot];
+        let f = self.stack[func_slot];
         let args = match self.stack[func_slot + 1] {
             Value::Tuple(t) => t.items().to_vec(),
             other => {
@@ -365,10 +365,12 @@ impl Vm {
         Ok(())
     }
 
-        /// `DictMerge`: `f(**v)` — like `dict_update_from`, but the errors name
+    /// `DictMerge`: `f(**v)` — like `dict_update_from`, but the errors name
     /// the function being called.
     pub(crate) fn dict_merge(&mut self, func: Value, target: Value, v: Value) -> VmResult<()> {
-        let Value::Dict(d) = target else { return Ok(()) };
+        let Value::Dict(d) = target else {
+            return Ok(());
+        };
         let Value::Dict(src) = v else {
             let msg = format!(
                 "{} argument after ** must be a mapping, not {}",
@@ -383,7 +385,10 @@ impl Vm {
                     Value::Str(s) => s.as_str().to_string(),
                     _ => String::new(),
                 };
-                let msg = format!("{} got multiple values for keyword argument '{name}'", self.function_str(func));
+                let msg = format!(
+                    "{} got multiple values for keyword argument '{name}'",
+                    self.function_str(func)
+                );
                 return Err(self.type_error(&msg));
             }
             let (_, grown) = d.table_mut().insert(h, k, val);
@@ -652,7 +657,7 @@ impl Vm {
 
     /// `WithExceptStart`: `exit(type(exc), exc, tb)`; whether to suppress.
     pub(crate) fn with_except_start(&mut self, exit: Value, exc: Value) -> VmResult<bool> {
-                let cls = Value::Class(self.type_of(exc));
+        let cls = Value::Class(self.type_of(exc));
         let tb = self.traceback_object(exc, 0);
         self.roots.push(tb);
         let r = self.call(exit, &[cls, exc, tb]);

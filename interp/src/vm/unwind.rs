@@ -80,12 +80,14 @@ impl Vm {
                 self.frames.last_mut().unwrap().pc = h.handler;
                 return Ok(());
             }
-                        self.frames.pop();
+            self.frames.pop();
             self.sp = frame.ret as usize;
             self.frame_abandoned(&frame);
             if matches!(
                 frame.kind,
-                FrameKind::GenFor { .. } | FrameKind::GenCall { .. } | FrameKind::GenYieldFrom { .. }
+                FrameKind::GenFor { .. }
+                    | FrameKind::GenCall { .. }
+                    | FrameKind::GenYieldFrom { .. }
             ) && self.exc_is(exc, super::ExcKind::StopIteration)
             {
                 // PEP 479: a StopIteration escaping a generator body would
@@ -98,7 +100,7 @@ impl Vm {
         }
     }
 
-        fn stop_iteration_to_runtime_error(&mut self, stop: Value) -> Value {
+    fn stop_iteration_to_runtime_error(&mut self, stop: Value) -> Value {
         self.roots.push(stop);
         let cls = self.exc_class(super::ExcKind::RuntimeError);
         let msg = self.str_value("generator raised StopIteration");

@@ -1,0 +1,263 @@
+//! The `vm` command end to end: exit statuses, kill reports, kills during
+//! `time.sleep`, the grace period and `--no-catch`, `vm dis`. Every child
+//! process runs under a watchdog so a hang fails the test instead of CI.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+fn vm(args: &[&str]) -> Run {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vm"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn vm");
+    let deadline = started + Duration::from_secs(20);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("vm {args:?} did not finish within 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into(),
+        stderr: String::from_utf8_lossy(&out.stderr).into(),
+        elapsed: started.elapsed(),
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn script(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("vm-cli-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn hello_runs() {
+    let r = vm(&["run", "scripts/hello.py"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "Hello, world!\n1 + 2 + 3 = 6\n");
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn exit_statuses_follow_cpython() {
+    let cases = [
+        ("import sys\nsys.exit()\n", 0, ""),
+        ("import sys\nsys.exit(0)\n", 0, ""),
+        ("import sys\nsys.exit(3)\n", 3, ""),
+        ("import sys\nsys.exit(None)\n", 0, ""),
+        ("import sys\nsys.exit('bye')\n", 1, "bye\n"),
+        ("raise SystemExit(7)\n", 7, ""),
+        (
+            "print('x')\n1/0\n",
+            1,
+            "ZeroDivisionError: division by zero\n",
+        ),
+    ];
+    for (i, (src, status, err_tail)) in cases.iter().enumerate() {
+        let p = script(&format!("exit{i}.py"), src);
+        let r = vm(&["run", &p]);
+        assert_eq!(r.status, *status, "{src:?}: {}", r.stderr);
+        assert!(
+            r.stderr.ends_with(err_tail),
+            "{src:?}: stderr {:?}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn uncaught_exception_prints_cpython_traceback() {
+    let p = script("tb.py", "def f(x):\n    return x[1] + 1/0\nf([1, 2])\n");
+    let r = vm(&["run", &p]);
+    assert_eq!(r.status, 1);
+    let want = format!(
+        "Traceback (most recent call last):\n  File \"{p}\", line 3, in <module>\n    f([1, 2])\n  File \"{p}\", line 2, in f\n    return x[1] + 1/0\n                  ~^~\nZeroDivisionError: division by zero\n"
+    );
+    assert_eq!(r.stderr, want);
+}
+
+#[test]
+fn syntax_error_names_file_line_and_column() {
+    let p = script("syn.py", "x = 1\ny = (1,\n");
+    let r = vm(&["run", &p]);
+    assert_eq!(r.status, 1);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "  File \"{p}\", line 2\n    y = (1,\n        ^\nSyntaxError: '(' was never closed\n"
+        )
+    );
+}
+
+#[test]
+fn deadline_soft_kill_runs_finally_and_exits_124() {
+    let r = vm(&["run", "scripts/spin.py", "--kill-after", "200ms"]);
+    assert_eq!(r.status, 124, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("cleanup: the spin loop was stopped after"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("vm: killed after 0.2"), "{}", r.stderr);
+    assert!(r.stderr.contains("deadline exceeded"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("spin.py\", line 7, in <module>"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.ends_with("SystemExit\n"), "{}", r.stderr);
+}
+
+#[test]
+fn kill_during_sleep_wakes_at_once() {
+    let r = vm(&["run", "scripts/sleepy.py", "--kill-after", "300ms"]);
+    assert_eq!(r.status, 124, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "going to sleep for 30 seconds\ncleanup: woken up by the kill\n"
+    );
+    // time.sleep(30) ended well under a second after the deadline.
+    assert!(
+        r.elapsed < Duration::from_millis(1200),
+        "took {:?}",
+        r.elapsed
+    );
+    assert!(r.stderr.contains("time.sleep(30)"), "{}", r.stderr);
+}
+
+#[test]
+fn swallowed_soft_kill_escalates_to_hard_after_grace() {
+    let r = vm(&[
+        "run",
+        "scripts/swallow.py",
+        "--kill-after",
+        "200ms",
+        "--grace",
+        "300ms",
+    ]);
+    assert_eq!(r.status, 137, "{}", r.stderr);
+    assert!(r.stdout.contains("swallowed a SystemExit"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("vm: killed hard after 0.5"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("Kill landed at (most recent call last):"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("swallow.py\", line"), "{}", r.stderr);
+}
+
+#[test]
+fn no_catch_makes_the_soft_kill_uncatchable() {
+    let r = vm(&[
+        "run",
+        "scripts/swallow.py",
+        "--kill-after",
+        "200ms",
+        "--no-catch",
+    ]);
+    assert_eq!(r.status, 124, "{}", r.stderr);
+    assert!(!r.stdout.contains("swallowed"), "{}", r.stdout);
+}
+
+#[test]
+fn grace_zero_makes_the_first_kill_hard() {
+    let r = vm(&[
+        "run",
+        "scripts/spin.py",
+        "--kill-after",
+        "200ms",
+        "--grace",
+        "0",
+    ]);
+    assert_eq!(r.status, 137, "{}", r.stderr);
+    assert_eq!(
+        r.stdout, "",
+        "no guest code (not even finally) runs after a hard kill"
+    );
+    assert!(r.stderr.contains("killed hard"), "{}", r.stderr);
+}
+
+#[test]
+fn nested_finally_blocks_run_innermost_first() {
+    let r = vm(&["run", "scripts/nested.py", "--kill-after", "200ms"]);
+    assert_eq!(r.status, 124, "{}", r.stderr);
+    let want: String = (0..=5)
+        .map(|d| format!("finally at depth {d}\n"))
+        .collect::<String>()
+        + "finally at module level\n";
+    assert_eq!(r.stdout, want);
+}
+
+#[test]
+fn script_that_ends_before_the_deadline_is_not_killed() {
+    let r = vm(&["run", "scripts/hello.py", "--kill-after", "10s"]);
+    assert_eq!(r.status, 0);
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn arguments_after_double_dash_become_sys_argv() {
+    let p = script("argv.py", "import sys\nprint(sys.argv[1:])\n");
+    let r = vm(&["run", &p, "--", "a", "--b", "c d"]);
+    assert_eq!(r.stdout, "['a', '--b', 'c d']\n");
+}
+
+#[test]
+fn dis_prints_bytecode_with_line_numbers() {
+    let r = vm(&["dis", "scripts/hello.py"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("LOAD_CONST"), "{}", r.stdout);
+    assert!(r.stdout.contains("STORE_GLOBAL"), "{}", r.stdout);
+    assert!(
+        r.stdout.lines().any(|l| l.trim_start().starts_with("4 ")),
+        "line numbers: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn bad_command_lines_get_clear_errors() {
+    let r = vm(&["run", "scripts/hello.py", "--kill-after", "soon"]);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("invalid duration"), "{}", r.stderr);
+    let r = vm(&["run", "no/such/file.py"]);
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr.contains("can't open file 'no/such/file.py'"),
+        "{}",
+        r.stderr
+    );
+}

@@ -1,0 +1,313 @@
+//! A kill may land at any instruction boundary. These tests sweep every
+//! boundary of a program with nested calls, loops and `try/except/finally`:
+//!
+//! * soft kill after exactly N instructions (the instruction budget): no
+//!   panic, every `finally` whose `try` was entered runs exactly once, the
+//!   run ends with the kill's `SystemExit`, and the same VM instance then
+//!   runs another program correctly;
+//! * hard kill before instruction N+1 (a trace hook): no guest instruction
+//!   runs after the kill, no `finally` runs, and the VM is reusable.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use interp::{compile, HookAction, KillReason, TraceEvent, TraceKind, Unwind, Value, Vm};
+
+const PROGRAM: &str = r#"
+entered = []
+done = []
+log = []
+
+def work(n):
+    entered.append("work")
+    try:
+        total = 0
+        for i in range(n):
+            try:
+                entered.append("inner")
+                if i % 2:
+                    total += i
+                else:
+                    total -= 1 // (i + 1)
+            except ZeroDivisionError:
+                log.append("zde")
+            finally:
+                done.append("inner")
+        return total
+    finally:
+        done.append("work")
+
+def outer():
+    entered.append("outer")
+    try:
+        return work(3) + work(2)
+    finally:
+        done.append("outer")
+
+entered.append("module")
+try:
+    r = outer()
+    try:
+        x = 1 // 0
+    except ZeroDivisionError:
+        log.append("caught")
+finally:
+    done.append("module")
+"#;
+
+const AFTER: &str = "print(sum(range(10)), [x * 2 for x in 'ab'])\n";
+
+#[derive(Clone, Default)]
+struct Buf(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Buf {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn strings(vm: &mut Vm, name: &str) -> Vec<String> {
+    match vm.get_global(name) {
+        Some(Value::List(l)) => l
+            .to_vec()
+            .into_iter()
+            .map(|v| v.as_str().unwrap_or("?").to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn counts(items: &[String]) -> HashMap<String, i64> {
+    let mut m = HashMap::new();
+    for i in items {
+        *m.entry(i.clone()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Instructions the program runs to completion.
+fn instruction_count(program: &interp::Program) -> u64 {
+    let mut vm = Vm::default();
+    let n = Arc::new(Mutex::new(0u64));
+    let n2 = n.clone();
+    vm.set_trace_hook(Some(Box::new(CountAll(n2))));
+    vm.run(program).expect("program runs to completion");
+    let total = *n.lock().unwrap();
+    total
+}
+
+struct CountAll(Arc<Mutex<u64>>);
+
+impl interp::TraceHook for CountAll {
+    fn on_event(&mut self, ev: &TraceEvent<'_>) -> HookAction {
+        if ev.kind == TraceKind::Instruction {
+            *self.0.lock().unwrap() += 1;
+        }
+        HookAction::Continue
+    }
+    fn wants_instructions(&self) -> bool {
+        true
+    }
+}
+
+/// After a kill, the same VM must still run programs correctly.
+fn check_reusable(vm: &mut Vm, after: &interp::Program, out: &Buf, n: u64) {
+    vm.set_instruction_budget(None);
+    vm.set_trace_hook(None);
+    out.0.lock().unwrap().clear();
+    vm.run(after)
+        .unwrap_or_else(|e| panic!("N={n}: the VM is not reusable after a kill: {e:?}"));
+    let text = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+    assert_eq!(
+        text, "45 ['aa', 'bb']\n",
+        "N={n}: wrong output after a kill"
+    );
+}
+
+#[test]
+fn soft_kill_at_every_instruction_runs_each_entered_finally_once() {
+    let program = compile(PROGRAM, "sweep.py").unwrap();
+    let after = compile(AFTER, "after.py").unwrap();
+    let total = instruction_count(&program);
+    assert!(
+        total > 200,
+        "the sweep program should be long enough ({total})"
+    );
+    eprintln!("sweeping {total} instruction boundaries");
+    let out = Buf::default();
+    let mut vm = Vm::default();
+    vm.set_stdout(Box::new(out.clone()));
+    for n in 0..=total {
+        vm.set_instruction_budget(Some(n));
+        let result = vm.run(&program);
+        let entered = counts(&strings(&mut vm, "entered"));
+        let done = counts(&strings(&mut vm, "done"));
+        if n < total {
+            match result {
+                Err(e) => match *e {
+                    Unwind::Raise(exc) => {
+                        let mark = vm
+                            .kill_mark(exc)
+                            .unwrap_or_else(|| panic!("N={n}: not the kill's SystemExit"));
+                        assert_eq!(mark.reason, KillReason::Budget);
+                    }
+                    Unwind::Kill(_) => panic!("N={n}: a soft kill must not become hard"),
+                },
+                Ok(_) => panic!("N={n}: the run finished despite the kill"),
+            }
+        } else {
+            assert!(result.is_ok(), "N={n}: with enough budget the run finishes");
+        }
+        // Every finally whose try was entered ran exactly once. At most
+        // one try statement may be off by one: the one the kill landed in
+        // (before its first statement recorded the entry, or inside its
+        // finally before the finally recorded the exit).
+        let mut off = 0;
+        let mut labels: Vec<&String> = entered.keys().chain(done.keys()).collect();
+        labels.sort();
+        labels.dedup();
+        for label in labels {
+            let d =
+                done.get(label).copied().unwrap_or(0) - entered.get(label).copied().unwrap_or(0);
+            assert!(
+                d.abs() <= 1,
+                "N={n}: finally of {label:?} ran {d:+} times more than its try was entered"
+            );
+            if d != 0 {
+                off += 1;
+            }
+        }
+        assert!(
+            off <= 1,
+            "N={n}: more than one try statement unbalanced: {entered:?} vs {done:?}"
+        );
+        check_reusable(&mut vm, &after, &out, n);
+    }
+}
+
+/// Kills hard before instruction `kill_at` and counts the instructions
+/// that still ran.
+struct HardAt {
+    kill_at: u64,
+    seen: Arc<Mutex<u64>>,
+}
+
+impl interp::TraceHook for HardAt {
+    fn on_event(&mut self, ev: &TraceEvent<'_>) -> HookAction {
+        if ev.kind != TraceKind::Instruction {
+            return HookAction::Continue;
+        }
+        let mut seen = self.seen.lock().unwrap();
+        *seen += 1;
+        if *seen == self.kill_at {
+            HookAction::KillHard(KillReason::Host)
+        } else {
+            HookAction::Continue
+        }
+    }
+    fn wants_instructions(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn hard_kill_at_every_instruction_runs_no_more_guest_code() {
+    let program = compile(PROGRAM, "sweep.py").unwrap();
+    let after = compile(AFTER, "after.py").unwrap();
+    let total = instruction_count(&program);
+    let out = Buf::default();
+    let mut vm = Vm::default();
+    vm.set_stdout(Box::new(out.clone()));
+    for n in 1..=total {
+        let seen = Arc::new(Mutex::new(0u64));
+        vm.set_trace_hook(Some(Box::new(HardAt {
+            kill_at: n,
+            seen: seen.clone(),
+        })));
+        let result = vm.run(&program);
+        match result {
+            Err(e) => assert!(
+                matches!(*e, Unwind::Kill(KillReason::Host)),
+                "N={n}: not a hard kill: {e:?}"
+            ),
+            Ok(_) => panic!("N={n}: the run finished despite the hard kill"),
+        }
+        assert_eq!(
+            *seen.lock().unwrap(),
+            n,
+            "N={n}: an instruction ran after the hard kill"
+        );
+        // No finally ran on the way out: every `done` entry predates the
+        // kill, so `done` never exceeds `entered`.
+        let entered = counts(&strings(&mut vm, "entered"));
+        let done = counts(&strings(&mut vm, "done"));
+        for (label, d) in &done {
+            let e = entered.get(label).copied().unwrap_or(0);
+            assert!(
+                *d <= e,
+                "N={n}: finally of {label:?} ran after the hard kill"
+            );
+        }
+        assert!(
+            !vm.kill_site().is_empty(),
+            "N={n}: the kill site was not recorded"
+        );
+        check_reusable(&mut vm, &after, &out, n);
+    }
+}
+
+#[test]
+fn uncatchable_soft_kill_passes_bare_except_but_runs_finally() {
+    let src = "
+out = []
+try:
+    try:
+        while True:
+            pass
+    except:
+        out.append('caught')
+finally:
+    out.append('finally')
+";
+    let program = compile(src, "nocatch.py").unwrap();
+    let mut vm = Vm::default();
+    vm.config_mut().uncatchable_kill = true;
+    vm.set_instruction_budget(Some(1000));
+    let r = vm.run(&program);
+    assert!(matches!(
+        r.as_ref().map_err(|e| &**e),
+        Err(Unwind::Raise(_))
+    ));
+    assert_eq!(strings(&mut vm, "out"), vec!["finally".to_string()]);
+}
+
+#[test]
+fn uncatchable_kill_cannot_be_swallowed_by_return_in_finally() {
+    let src = "
+out = []
+def f():
+    try:
+        while True:
+            pass
+    finally:
+        out.append('finally')
+        return 'swallowed'
+r = f()
+out.append('after ' + r)
+";
+    let program = compile(src, "ret.py").unwrap();
+    let mut vm = Vm::default();
+    vm.config_mut().uncatchable_kill = true;
+    vm.set_instruction_budget(Some(500));
+    let r = vm.run(&program);
+    assert!(
+        matches!(r.as_ref().map_err(|e| &**e), Err(Unwind::Raise(_))),
+        "the kill must still end the run"
+    );
+    assert_eq!(strings(&mut vm, "out"), vec!["finally".to_string()]);
+}
