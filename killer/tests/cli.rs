@@ -129,8 +129,9 @@ fn deadline_soft_kill_runs_finally_and_exits_124() {
     );
     assert!(r.stderr.contains("vm: killed after 0.2"), "{}", r.stderr);
     assert!(r.stderr.contains("deadline exceeded"), "{}", r.stderr);
+    // The kill lands on the loop line or its body, wherever the loop was.
     assert!(
-        r.stderr.contains("spin.py\", line 7, in <module>"),
+        r.stderr.contains("spin.py\", line 6, in <module>") || r.stderr.contains("spin.py\", line 7, in <module>"),
         "{}",
         r.stderr
     );
