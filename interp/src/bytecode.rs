@@ -44,8 +44,6 @@ pub enum Op {
     StoreLocal(u16),
     /// `( -- )` Unbinds slot[i]; `UnboundLocalError` if unbound.
     DeleteLocal(u16),
-    /// `( -- slot[a] slot[b])` Two locals at once (superinstruction).
-    LoadLocal2(u8, u8),
     /// `( -- cell.value)` slot[i] holds a cell.
     LoadDeref(u16),
     /// `(v -- )` cell.value = v.
@@ -261,6 +259,117 @@ pub enum Op {
     YieldFromStep(u16),
     /// `(body name bases.. -- class)` Builds a class from its body function.
     BuildClass(u16),
+
+    // Superinstructions. The compiler never emits these; `fuse` writes
+    // them into `Code::fused`. Each replaces the first of the plain
+    // instructions it stands for, which stay in place after it ("shadows"),
+    // so instruction indices, jump targets, positions and the exception
+    // table are the same in both streams. A superinstruction runs the
+    // common typed case of its whole sequence in one dispatch; in any other
+    // case it runs just the plain instruction it replaced, and the shadows
+    // follow.
+    /// `LoadLocal a; LoadLocal b`.
+    LoadLocal2(u8, u8),
+    /// `LoadLocal a; LoadConst c`.
+    LoadLocalConst(u8, u16),
+    /// `StoreLocal a; LoadLocal b`.
+    StoreLoadLocal(u8, u8),
+    /// `LoadGlobal a; LoadGlobal b`.
+    LoadGlobal2(u8, u8),
+    /// `LoadGlobal a; LoadConst c`.
+    LoadGlobalConst(u8, u16),
+    /// `StoreGlobal a; LoadGlobal b`.
+    StoreLoadGlobal(u8, u8),
+    /// `LoadConst c; Add` or `LoadConst c; InplaceAdd`.
+    AddConst(u16),
+    /// `LoadConst c; Mod`.
+    ModConst(u16),
+    /// `Add; StoreLocal x` or `InplaceAdd; StoreLocal x`.
+    AddStoreLocal(u16),
+    /// `Add; StoreGlobal g` or `InplaceAdd; StoreGlobal g`.
+    AddStoreGlobal(u16),
+    /// `ForIter exit; StoreLocal x` over a range or a list.
+    ForIterLocal(u8, u16),
+    /// `ForIter exit; StoreGlobal g` over a range or a list.
+    ForIterGlobal(u8, u16),
+    /// `JumpBack t` where `t` holds a `ForIterLocal`: the next iteration
+    /// without the jump's dispatch.
+    NextLocal(u16),
+    /// `JumpBack t` where `t` holds a `ForIterGlobal`.
+    NextGlobal(u16),
+    /// `JumpIfNotLt next; JumpBack t`: a loop's bottom test.
+    LoopIfLt(u16),
+    /// `JumpIfNotLe next; JumpBack t`.
+    LoopIfLe(u16),
+    /// `JumpIfNotGt next; JumpBack t`.
+    LoopIfGt(u16),
+    /// `JumpIfNotGe next; JumpBack t`.
+    LoopIfGe(u16),
+    /// `JumpIfNotEq next; JumpBack t`.
+    LoopIfEq(u16),
+    /// `JumpIfNotNe next; JumpBack t`.
+    LoopIfNe(u16),
+    /// `PopJumpIfFalse next; JumpBack t`.
+    LoopIfTrue(u16),
+}
+
+/// Writes the superinstructions into a copy of `ops` (see the
+/// superinstruction section of [`Op`]). Greedy, left to right: a plain
+/// instruction is the first of at most one superinstruction.
+pub fn fuse(ops: &[Op]) -> Vec<Op> {
+    use Op::*;
+    let mut out = ops.to_vec();
+    let small = |i: u16| u8::try_from(i).ok();
+    let mut k = 0;
+    while k + 1 < ops.len() {
+        let next_is = |t: u16| t as usize == k + 2;
+        let fused = match (ops[k], ops[k + 1]) {
+            (LoadLocal(a), LoadLocal(b)) => small(a).zip(small(b)).map(|(a, b)| LoadLocal2(a, b)),
+            (LoadLocal(a), LoadConst(c)) => small(a).map(|a| LoadLocalConst(a, c)),
+            (StoreLocal(a), LoadLocal(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| StoreLoadLocal(a, b))
+            }
+            (LoadGlobal(a), LoadGlobal(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| LoadGlobal2(a, b))
+            }
+            (LoadGlobal(a), LoadConst(c)) => small(a).map(|a| LoadGlobalConst(a, c)),
+            (StoreGlobal(a), LoadGlobal(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| StoreLoadGlobal(a, b))
+            }
+            (LoadConst(c), Add | InplaceAdd) => Some(AddConst(c)),
+            (LoadConst(c), Mod) => Some(ModConst(c)),
+            (Add | InplaceAdd, StoreLocal(x)) => Some(AddStoreLocal(x)),
+            (Add | InplaceAdd, StoreGlobal(g)) => Some(AddStoreGlobal(g)),
+            (ForIter(t), StoreLocal(x)) => small(x).map(|x| ForIterLocal(x, t)),
+            (ForIter(t), StoreGlobal(g)) => small(g).map(|g| ForIterGlobal(g, t)),
+            (JumpIfNotLt(n), JumpBack(t)) if next_is(n) => Some(LoopIfLt(t)),
+            (JumpIfNotLe(n), JumpBack(t)) if next_is(n) => Some(LoopIfLe(t)),
+            (JumpIfNotGt(n), JumpBack(t)) if next_is(n) => Some(LoopIfGt(t)),
+            (JumpIfNotGe(n), JumpBack(t)) if next_is(n) => Some(LoopIfGe(t)),
+            (JumpIfNotEq(n), JumpBack(t)) if next_is(n) => Some(LoopIfEq(t)),
+            (JumpIfNotNe(n), JumpBack(t)) if next_is(n) => Some(LoopIfNe(t)),
+            (PopJumpIfFalse(n), JumpBack(t)) if next_is(n) => Some(LoopIfTrue(t)),
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                out[k] = f;
+                k += 2;
+            }
+            None => k += 1,
+        }
+    }
+    // Loop back edges straight into the fused `for` loops they return to.
+    for k in 0..out.len() {
+        if let JumpBack(t) = out[k] {
+            match out[t as usize] {
+                ForIterLocal(..) => out[k] = NextLocal(t),
+                ForIterGlobal(..) => out[k] = NextGlobal(t),
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// Binary operator kinds for `Op::Inplace` and error messages.
@@ -411,6 +520,9 @@ pub struct Code {
     pub qualname: String,
     /// Instructions.
     pub ops: Vec<Op>,
+    /// `ops` with superinstructions (see [`fuse`]): what the VM runs
+    /// unless it is tracing.
+    pub fused: Vec<Op>,
     /// Source range of each instruction.
     pub positions: Vec<Position>,
     /// Constants.

@@ -264,13 +264,19 @@ fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
 fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {
+        LoadLocal2(..) | LoadLocalConst(..) | StoreLoadLocal(..) | LoadGlobal2(..)
+        | LoadGlobalConst(..) | StoreLoadGlobal(..) | AddConst(_) | ModConst(_)
+        | AddStoreLocal(_) | AddStoreGlobal(_) | ForIterLocal(..) | ForIterGlobal(..)
+        | NextLocal(_) | NextGlobal(_) | LoopIfLt(_) | LoopIfLe(_) | LoopIfGt(_)
+        | LoopIfGe(_) | LoopIfEq(_) | LoopIfNe(_) | LoopIfTrue(_) => {
+            unreachable!("the compiler emits no superinstructions")
+        }
         Nop | Rot3 | Rot4 | Swap => 0,
         Pop => -1,
         Dup => 1,
         Dup2 => 2,
         LoadConst(_) | LoadNone | LoadInt(_) | LoadLocal(_) | LoadDeref(_) | LoadClosure(_)
         | LoadGlobal(_) | LoadName(_) | LoadAssertionError => 1,
-        LoadLocal2(..) => 2,
         StoreLocal(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
         DeleteLocal(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) | MakeCell(_) => 0,
         LoadAttr(_) => 0,
@@ -585,6 +591,7 @@ impl<'a> Compiler<'a> {
         Ok(Code {
             name: u.name,
             qualname: u.qualname,
+            fused: crate::bytecode::fuse(&u.ops),
             ops: u.ops,
             positions: u.positions,
             consts: u.consts,

@@ -873,7 +873,9 @@ impl Module {
     /// Sets `slot`.
     #[inline(always)]
     pub fn set_slot(&self, slot: u32, v: Value) {
-        self.inner_mut().values[slot as usize] = v;
+        let dst: *mut Value = &mut self.inner_mut().values[slot as usize];
+        // SAFETY: `dst` is a valid, exclusive slot of the module.
+        unsafe { crate::value::write_value(dst, v) }
     }
 
     /// The bound value of `name`.

@@ -11,6 +11,7 @@ use super::{ExcKind, Unwind, Vm, VmResult};
 
 impl Vm {
     /// `obj.name`.
+    #[inline(never)]
     pub fn get_attr(&mut self, obj: Value, name: Symbol) -> VmResult<Value> {
         match self.lookup_attr(obj, name)? {
             Some(v) => Ok(v),
@@ -314,6 +315,7 @@ impl Vm {
     }
 
     /// `obj.name = value`.
+    #[inline(never)]
     pub fn set_attr(&mut self, obj: Value, name: Symbol, value: Value) -> VmResult<()> {
         match obj {
             Value::Instance(i) => {
@@ -400,6 +402,7 @@ impl Vm {
     }
 
     /// `del obj.name`.
+    #[inline(never)]
     pub fn del_attr(&mut self, obj: Value, name: Symbol) -> VmResult<()> {
         let removed = match obj {
             Value::Instance(i) => i.attrs.remove(name),
@@ -443,6 +446,7 @@ impl Vm {
     /// For a method call `obj.name(...)`: the function and the receiver to
     /// pass as `self`, or the plain attribute and `Undef` when it is not a
     /// method (no bound method is allocated either way).
+    #[inline(never)]
     pub(crate) fn load_method(&mut self, obj: Value, name: Symbol) -> VmResult<(Value, Value)> {
         match obj {
             Value::Instance(i) => {

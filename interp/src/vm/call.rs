@@ -137,6 +137,7 @@ impl Vm {
     /// Starts a call of `stack[func_slot]` with `argc` arguments at
     /// `args_start` (the last `kwnames.len()` of them by keyword); the result
     /// goes to `stack[ret]`.
+    #[inline(never)]
     pub(crate) fn invoke(
         &mut self,
         func_slot: usize,

@@ -208,6 +208,8 @@ impl Vm {
     }
 
     /// A raised exception of `kind` with one string argument.
+    #[cold]
+    #[inline(never)]
     pub fn error(&mut self, kind: ExcKind, msg: &str) -> Box<Unwind> {
         let cls = self.exc_class(kind);
         let m = self.str_value(msg);
@@ -232,6 +234,8 @@ impl Vm {
     }
 
     /// `TypeError(msg)`.
+    #[cold]
+    #[inline(never)]
     pub fn type_error(&mut self, msg: &str) -> Box<Unwind> {
         self.error(ExcKind::TypeError, msg)
     }

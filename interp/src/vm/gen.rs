@@ -14,6 +14,7 @@ use super::{ExcKind, Frame, FrameKind, Unwind, Vm, VmResult};
 impl Vm {
     /// Pushes `g`'s frame at the top of the stack. `sent` becomes the value
     /// of the `yield` it is suspended at (ignored for a fresh generator).
+    #[inline(never)]
     pub(crate) fn push_generator_frame(
         &mut self,
         g: Gc<Generator>,
@@ -68,6 +69,7 @@ impl Vm {
 
     /// Suspends the generator frame on top at a `yield`: saves its slots and
     /// operand stack (below `sp`) and pops it.
+    #[inline(never)]
     pub(crate) fn suspend_generator(&mut self, sp: usize, pc: u32) -> Frame {
         let frame = self.frames.pop().expect("generator frame");
         let gen = match frame.kind {
@@ -87,6 +89,7 @@ impl Vm {
     }
 
     /// The generator of a generator frame that returned.
+    #[inline(never)]
     pub(crate) fn finish_generator(&mut self, frame: &Frame) {
         if let FrameKind::GenFor { gen, .. }
         | FrameKind::GenCall { gen }

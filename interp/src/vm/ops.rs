@@ -220,6 +220,7 @@ impl Vm {
     // ------------------------------------------------------------ truth
 
     /// Python truthiness (`bool(v)`).
+    #[inline(never)]
     pub fn truthy(&mut self, v: Value) -> VmResult<bool> {
         Ok(match v {
             Value::None | Value::Undef => false,
@@ -272,6 +273,7 @@ impl Vm {
     // ------------------------------------------------------------ arithmetic
 
     /// `a op b` for every type (the slow path of the arithmetic ops).
+    #[inline(never)]
     pub(crate) fn binary_op(&mut self, kind: BinaryKind, a: Value, b: Value) -> VmResult<Value> {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return self.num_op(kind, x, y, a, b);
@@ -305,6 +307,7 @@ impl Vm {
     }
 
     /// `a op= b`: in place for lists and guest `__iop__`, else `a op b`.
+    #[inline(never)]
     pub(crate) fn inplace_op(&mut self, kind: BinaryKind, a: Value, b: Value) -> VmResult<Value> {
         match (kind, a) {
             (BinaryKind::Add, Value::List(l)) => {
@@ -722,6 +725,7 @@ impl Vm {
     // ------------------------------------------------------------ unary
 
     /// `-v`.
+    #[inline(never)]
     pub(crate) fn neg(&mut self, v: Value) -> VmResult<Value> {
         match v {
             Value::Int(i) => i
@@ -735,6 +739,7 @@ impl Vm {
     }
 
     /// `+v`.
+    #[inline(never)]
     pub(crate) fn pos(&mut self, v: Value) -> VmResult<Value> {
         match v {
             Value::Int(_) | Value::Float(_) => Ok(v),
@@ -744,6 +749,7 @@ impl Vm {
     }
 
     /// `~v`.
+    #[inline(never)]
     pub(crate) fn invert(&mut self, v: Value) -> VmResult<Value> {
         match v {
             Value::Int(i) => Ok(Value::Int(!i)),
@@ -763,6 +769,7 @@ impl Vm {
     // ------------------------------------------------------------ comparison
 
     /// `a op b` as a value (rich comparison).
+    #[inline(never)]
     pub(crate) fn compare(&mut self, op: Cmp, a: Value, b: Value) -> VmResult<Value> {
         if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
             return self.seq_compare(op, a, b);
@@ -1065,6 +1072,7 @@ impl Vm {
 
     /// `d[key] = value`.
 
+    #[inline(never)]
     pub fn dict_set(&mut self, d: Gc<Dict>, key: Value, value: Value) -> VmResult<()> {
         let h = self.hash(key)?;
         if let Value::Instance(i) = key {
@@ -1085,6 +1093,7 @@ impl Vm {
     // ------------------------------------------------------------ membership
 
     /// `item in container`.
+    #[inline(never)]
     pub(crate) fn contains(&mut self, container: Value, item: Value) -> VmResult<bool> {
         match container {
             Value::Str(s) => match item {

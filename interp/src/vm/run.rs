@@ -16,7 +16,7 @@ use crate::attention::Attention;
 use crate::bytecode::{BinaryKind, Op};
 use crate::intern::Symbol;
 use crate::object::*;
-use crate::value::Value;
+use crate::value::{write_value, Value};
 
 use super::call::Called;
 use super::ops::Cmp;
@@ -41,21 +41,23 @@ impl Vm {
     pub(crate) fn run_loop<const MODE: u8>(&mut self, stop: usize) -> VmResult<Value> {
         // The attention word outlives this call (the VM owns an `Arc`).
         let attention: *const Attention = std::sync::Arc::as_ptr(&self.attention);
-        'frame: loop {
-            let frame = *self.frames.last().expect("a frame to run");
+                'frame: loop {
+            let frame = self.frames.last().expect("a frame to run");
             let code: &CodeObj = frame.code.inner();
             let module: &Module = frame.module.inner();
-            let ops: *const Op = code.code.ops.as_ptr();
-            let consts: *const Value = code.consts.as_ptr();
             let base = frame.base as usize;
-            let mut pc = frame.pc as usize;
+            // Instructions run from the fused stream unless something needs
+            // to see every plain instruction (see `Vm::instruction_stream`).
+            let mut ops: *const Op = self.instruction_stream(code);
+            let mut ip: *const Op = unsafe { ops.add(frame.pc as usize) };
+            let consts: *const Value = code.consts.as_ptr();
             let mut stack: *mut Value = self.stack.as_mut_ptr();
             // SAFETY (for every pointer operation below): frames are pushed
             // only after `ensure_stack` reserved `base + frame_size` slots,
             // and the compiler's `stack_size` bounds every push, so `fp` and
             // `sp` stay inside `self.stack`; `pc` stays inside `ops` because
-            // every code object ends with a terminator and jump targets are
-            // patched instruction indices.
+                        // every code object ends with a terminator and jump targets are
+            // patched instruction indices. `ip` points into `ops`.
             let mut fp: *mut Value = unsafe { stack.add(base) };
             let mut sp: *mut Value = unsafe { stack.add(self.sp) };
 
@@ -63,7 +65,7 @@ impl Vm {
                 ($v:expr) => {{
                     let v = $v;
                     unsafe {
-                        store_value(sp, v);
+                        write_value(sp, v);
                         sp = sp.add(1);
                     }
                 }};
@@ -84,11 +86,34 @@ impl Vm {
                         macro_rules! set_top {
                 ($n:expr, $v:expr) => {{
                     let v = $v;
-                    unsafe { store_value(sp.sub($n), v) }
+                    unsafe { write_value(sp.sub($n), v) }
                 }};
             }
 
+                        // The index of the next instruction.
+            macro_rules! pc {
+                () => {
+                    index_of(ip, ops)
+                };
+            }
+            macro_rules! jump {
+                ($target:expr) => {
+                    ip = unsafe { ops.add($target as usize) }
+                };
+            }
+            // Skips the shadows of a superinstruction.
+            macro_rules! skip {
+                ($n:expr) => {
+                    ip = unsafe { ip.add($n) }
+                };
+            }
+            macro_rules! global_slot {
+                ($i:expr) => {
+                    unsafe { *code.global_slots.get_unchecked($i as usize) }
+                };
+            }
             macro_rules! sp_index {
+
                 () => {
                     unsafe { sp.offset_from(stack) as usize }
                 };
@@ -97,9 +122,9 @@ impl Vm {
             // frame or the stack.
             macro_rules! save {
                 () => {{
-                    let spi = sp_index!();
+                                        let spi = sp_index!();
                     self.sp = spi;
-                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() };
                     spi
                 }};
             }
@@ -177,7 +202,7 @@ impl Vm {
                     };
                     unsafe { sp = sp.sub(2) };
                     if !holds {
-                        pc = $target as usize;
+                        jump!($target);
                     }
                 }};
             }
@@ -192,7 +217,7 @@ impl Vm {
                     }};
                 }
 
-                loop {
+                'next: loop {
                     // THE check: every instruction boundary, before fetch.
                     // Kill latency is therefore bounded by the slowest single
                     // instruction, which is why long builtins poll too.
@@ -201,17 +226,74 @@ impl Vm {
                         // as executing (pc + 1) for the unwinder.
                         let spi = sp_index!();
                         self.sp = spi;
-                        unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 };
+                        unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() };
                         if let Err(e) = self.service_attention() {
-                            unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc as u32 + 1 };
+                            unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() + 1 };
                             break 'frame_err e;
                         }
                         // A hook may not switch frames, but a collection or a
                         // trace callback may have used the stack above us.
                         reload!(spi);
+                        // Tracing may have started or stopped: switch streams
+                        // at the same instruction index.
+                        let pc = pc!() as usize;
+                        ops = self.instruction_stream(code);
+                        jump!(pc);
                     }
-                    let op = unsafe { *ops.add(pc) };
-                    pc += 1;
+                    let mut op = unsafe { *ip };
+                    ip = unsafe { ip.add(1) };
+                    // A superinstruction whose operands are not the common
+                    // case runs the plain instruction at its index instead
+                    // (`deopt!`), which re-enters this match; the plain
+                    // instructions after it follow in the stream.
+                    'exec: loop {
+                    macro_rules! deopt {
+                        () => {{
+                            let at = pc!() as usize - 1;
+                            op = unsafe { *code.code.ops.as_ptr().add(at) };
+                            continue 'exec;
+                        }};
+                    }
+                    // The next step of a range or list iterator on top of
+                    // the stack (`None` when exhausted); any other
+                    // iterator deoptimises.
+                    macro_rules! iter_step {
+                        () => {{
+                            let Value::Iter(obj) = peek!(1) else { deopt!() };
+                            match obj.state() {
+                                IterState::Range { next, stop, step } => {
+                                    let n = *next;
+                                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                        *next = n.saturating_add(*step);
+                                        Some(Value::Int(n))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                IterState::List { list, next } => {
+                                    let r = list.get(*next);
+                                    *next += 1;
+                                    r
+                                }
+                                _ => deopt!(),
+                            }
+                        }};
+                    }
+                    macro_rules! loop_if {
+                        ($op:tt, $target:expr) => {{
+                            let holds = match (peek!(2), peek!(1)) {
+                                (Value::Int(x), Value::Int(y)) => x $op y,
+                                (Value::Float(x), Value::Float(y)) => x $op y,
+                                _ => deopt!(),
+                            };
+                            unsafe { sp = sp.sub(2) };
+                            if holds {
+                                jump!($target);
+                            } else {
+                                skip!(1);
+                            }
+                        }};
+                    }
                     match op {
                         Op::Nop => {}
                         Op::Pop => unsafe { sp = sp.sub(1) },
@@ -254,17 +336,6 @@ impl Vm {
                                 break 'frame_err self.unbound_local(code, i as usize);
                             }
                             push!(v);
-                        }
-                        Op::LoadLocal2(a, b) => {
-                            let x = unsafe { *fp.add(a as usize) };
-                            let y = unsafe { *fp.add(b as usize) };
-                            if x.is_undef() || y.is_undef() {
-                                save!();
-                                let i = if x.is_undef() { a } else { b };
-                                break 'frame_err self.unbound_local(code, i as usize);
-                            }
-                            push!(x);
-                            push!(y);
                         }
                         Op::StoreLocal(i) => {
                             let v = pop!();
@@ -341,18 +412,18 @@ impl Vm {
                         }
                         Op::LoadName(i) => {
                             let name = code.names[i as usize];
-                            let v = slow!(self.load_name(frame, name));
+                            let v = slow!(self.load_name(*self.frames.last().unwrap(), name));
                             push!(v);
                         }
                         Op::StoreName(i) => {
                             let name = code.names[i as usize];
                             let v = peek!(1);
-                            slow!(self.store_name(frame, name, v));
+                            slow!(self.store_name(*self.frames.last().unwrap(), name, v));
                             unsafe { sp = sp.sub(1) };
                         }
                         Op::DeleteName(i) => {
                             let name = code.names[i as usize];
-                            slow!(self.delete_name(frame, name));
+                            slow!(self.delete_name(*self.frames.last().unwrap(), name));
                         }
                         Op::LoadAttr(i) => {
                             let name = code.names[i as usize];
@@ -601,7 +672,7 @@ impl Vm {
                                     other => {
                                         unsafe { sp = sp.sub(1) };
                                         set_top!(1, other);
-                                        continue;
+                                        continue 'next;
                                     }
                                 },
                             };
@@ -636,13 +707,13 @@ impl Vm {
                             unsafe { sp = sp.sub(1) };
                             set_top!(1, Value::Bool(r == (op == Op::In)));
                         }
-                        Op::Jump(t) | Op::JumpBack(t) => pc = t as usize,
+                        Op::Jump(t) | Op::JumpBack(t) => jump!(t),
                         Op::PopJumpIfFalse(t) => {
                             let v = peek!(1);
                             let c = truth!(v);
                             unsafe { sp = sp.sub(1) };
                             if !c {
-                                pc = t as usize;
+                                jump!(t);
                             }
                         }
                         Op::PopJumpIfTrue(t) | Op::PopJumpBackIfTrue(t) => {
@@ -650,7 +721,7 @@ impl Vm {
                             let c = truth!(v);
                             unsafe { sp = sp.sub(1) };
                             if c {
-                                pc = t as usize;
+                                jump!(t);
                             }
                         }
                         Op::JumpIfFalseOrPop(t) => {
@@ -658,13 +729,13 @@ impl Vm {
                             if truth!(v) {
                                 unsafe { sp = sp.sub(1) };
                             } else {
-                                pc = t as usize;
+                                jump!(t);
                             }
                         }
                         Op::JumpIfTrueOrPop(t) => {
                             let v = peek!(1);
                             if truth!(v) {
-                                pc = t as usize;
+                                jump!(t);
                             } else {
                                 unsafe { sp = sp.sub(1) };
                             }
@@ -686,7 +757,7 @@ impl Vm {
                             };
                             unsafe { sp = sp.sub(2) };
                             if !holds {
-                                pc = t as usize;
+                                jump!(t);
                             }
                         }
                         Op::JumpIfNotNe(t) => {
@@ -702,7 +773,7 @@ impl Vm {
                             };
                             unsafe { sp = sp.sub(2) };
                             if !holds {
-                                pc = t as usize;
+                                jump!(t);
                             }
                         }
                         Op::GetIter => {
@@ -736,14 +807,14 @@ impl Vm {
                                         Some(v) => push!(v),
                                         None => {
                                             unsafe { sp = sp.sub(1) };
-                                            pc = t as usize;
+                                            jump!(t);
                                         }
                                     }
                                 }
                                 Value::Generator(g) => {
                                     if g.status.get() == GenStatus::Done {
                                         unsafe { sp = sp.sub(1) };
-                                        pc = t as usize;
+                                        jump!(t);
                                     } else {
                                         let spi = save!();
                                         tri!(self.push_generator_frame(
@@ -764,7 +835,7 @@ impl Vm {
                                         Some(v) => push!(v),
                                         None => {
                                             unsafe { sp = sp.sub(1) };
-                                            pc = t as usize;
+                                            jump!(t);
                                         }
                                     }
                                 }
@@ -790,7 +861,7 @@ impl Vm {
                                     let nslots = c.nslots();
                                     let needed = new_base + c.frame_size() + 1;
                                     unsafe {
-                                        self.frames.last_mut().unwrap_unchecked().pc = pc as u32
+                                        self.frames.last_mut().unwrap_unchecked().pc = pc!()
                                     };
                                     if needed > self.stack.len() {
                                         self.ensure_stack(needed);
@@ -863,7 +934,7 @@ impl Vm {
                                     let nslots = c.nslots();
                                     let needed = args_start + c.frame_size() + 1;
                                     unsafe {
-                                        self.frames.last_mut().unwrap_unchecked().pc = pc as u32
+                                        self.frames.last_mut().unwrap_unchecked().pc = pc!()
                                     };
                                     if needed > self.stack.len() {
                                         self.ensure_stack(needed);
@@ -980,7 +1051,7 @@ impl Vm {
                         Op::Yield => {
                             let v = pop!();
                             let spi = save!();
-                            let done = self.suspend_generator(spi, pc as u32);
+                            let done = self.suspend_generator(spi, pc!());
                             let ret = done.ret as usize;
                             self.stack[ret] = v;
                             self.sp = ret + 1;
@@ -1022,7 +1093,7 @@ impl Vm {
                                 Value::Generator(_) => {
                                     unsafe { sp = sp.sub(1) };
                                     set_top!(1, Value::None);
-                                    pc = t as usize;
+                                    jump!(t);
                                 }
                                 _ => {
                                     let next = slow!(self.iter_next(it));
@@ -1031,7 +1102,7 @@ impl Vm {
                                         Some(v) => push!(v),
                                         None => {
                                             set_top!(1, Value::None);
-                                            pc = t as usize;
+                                            jump!(t);
                                         }
                                     }
                                 }
@@ -1169,7 +1240,7 @@ impl Vm {
                             self.exc_current = prev;
                             // The cleanup path (`Swap; PopExcept; Reraise`)
                             // re-raises the same exception itself.
-                            let continues = matches!(unsafe { *ops.add(pc) }, Op::Reraise)
+                            let continues = matches!(unsafe { *ip }, Op::Reraise)
                                 && peek!(1).is(leaving);
                             if let Some(mark) = self.kill_mark(leaving).filter(|_| !continues) {
                                 if mark.uncatchable {
@@ -1246,7 +1317,7 @@ impl Vm {
                         }
                         Op::ImportStar => {
                             let m = peek!(1);
-                            slow!(self.import_star(frame, m));
+                            slow!(self.import_star(*self.frames.last().unwrap(), m));
                             unsafe { sp = sp.sub(1) };
                         }
                         Op::BeforeWith => {
@@ -1268,6 +1339,190 @@ impl Vm {
                             unsafe { sp = sp.sub(n + 1) };
                             set_top!(1, cls);
                         }
+
+                        // ---- Superinstructions (`bytecode::fuse`). Each
+                        // handles the common case of its sequence and skips
+                        // the shadows, or deoptimises before any effect.
+                        Op::LoadLocal2(a, b) => {
+                            let x = unsafe { *fp.add(a as usize) };
+                            let y = unsafe { *fp.add(b as usize) };
+                            if x.is_undef() || y.is_undef() {
+                                deopt!();
+                            }
+                            push!(x);
+                            push!(y);
+                            skip!(1);
+                        }
+                        Op::LoadLocalConst(a, c) => {
+                            let x = unsafe { *fp.add(a as usize) };
+                            if x.is_undef() {
+                                deopt!();
+                            }
+                            push!(x);
+                            push!(unsafe { *consts.add(c as usize) });
+                            skip!(1);
+                        }
+                        Op::StoreLoadLocal(a, b) => {
+                            let v = peek!(1);
+                            let y = if a == b { v } else { unsafe { *fp.add(b as usize) } };
+                            if y.is_undef() {
+                                deopt!();
+                            }
+                            unsafe { *fp.add(a as usize) = v };
+                            set_top!(1, y);
+                            skip!(1);
+                        }
+                        Op::LoadGlobal2(a, b) => {
+                            let x = module.get_slot(global_slot!(a));
+                            let y = module.get_slot(global_slot!(b));
+                            if x.is_undef() || y.is_undef() {
+                                deopt!();
+                            }
+                            push!(x);
+                            push!(y);
+                            skip!(1);
+                        }
+                        Op::LoadGlobalConst(a, c) => {
+                            let x = module.get_slot(global_slot!(a));
+                            if x.is_undef() {
+                                deopt!();
+                            }
+                            push!(x);
+                            push!(unsafe { *consts.add(c as usize) });
+                            skip!(1);
+                        }
+                        Op::StoreLoadGlobal(a, b) => {
+                            let v = peek!(1);
+                            let y = if a == b { v } else { module.get_slot(global_slot!(b)) };
+                            if y.is_undef() {
+                                deopt!();
+                            }
+                            module.set_slot(global_slot!(a), v);
+                            set_top!(1, y);
+                            skip!(1);
+                        }
+                        Op::AddConst(c) => {
+                            let r = match (peek!(1), unsafe { *consts.add(c as usize) }) {
+                                (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
+                                    Some(z) => Value::Int(z),
+                                    None => deopt!(),
+                                },
+                                (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                                _ => deopt!(),
+                            };
+                            set_top!(1, r);
+                            skip!(1);
+                        }
+                        Op::ModConst(c) => {
+                            let r = match (peek!(1), unsafe { *consts.add(c as usize) }) {
+                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => {
+                                    Value::Int(x % y)
+                                }
+                                _ => deopt!(),
+                            };
+                            set_top!(1, r);
+                            skip!(1);
+                        }
+                        Op::AddStoreLocal(x) => {
+                            let r = match (peek!(2), peek!(1)) {
+                                (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
+                                    Some(z) => Value::Int(z),
+                                    None => deopt!(),
+                                },
+                                (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+                                _ => deopt!(),
+                            };
+                            unsafe {
+                                sp = sp.sub(2);
+                                write_value(fp.add(x as usize), r);
+                            }
+                            skip!(1);
+                        }
+                        Op::AddStoreGlobal(g) => {
+                            let r = match (peek!(2), peek!(1)) {
+                                (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
+                                    Some(z) => Value::Int(z),
+                                    None => deopt!(),
+                                },
+                                (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+                                _ => deopt!(),
+                            };
+                            unsafe { sp = sp.sub(2) };
+                            module.set_slot(global_slot!(g), r);
+                            skip!(1);
+                        }
+                        Op::ForIterLocal(x, exit) => match iter_step!() {
+                            Some(v) => {
+                                unsafe { write_value(fp.add(x as usize), v) };
+                                skip!(1);
+                            }
+                            None => {
+                                unsafe { sp = sp.sub(1) };
+                                jump!(exit);
+                            }
+                        },
+                        Op::ForIterGlobal(g, exit) => match iter_step!() {
+                            Some(v) => {
+                                module.set_slot(global_slot!(g), v);
+                                skip!(1);
+                            }
+                            None => {
+                                unsafe { sp = sp.sub(1) };
+                                jump!(exit);
+                            }
+                        },
+                        Op::NextLocal(t) => {
+                            let Op::ForIterLocal(x, exit) = (unsafe { *ops.add(t as usize) }) else {
+                                unreachable!("fuse points NextLocal at a ForIterLocal")
+                            };
+                            match iter_step!() {
+                                Some(v) => {
+                                    unsafe { write_value(fp.add(x as usize), v) };
+                                    jump!(t + 2);
+                                }
+                                None => {
+                                    unsafe { sp = sp.sub(1) };
+                                    jump!(exit);
+                                }
+                            }
+                        }
+                        Op::NextGlobal(t) => {
+                            let Op::ForIterGlobal(g, exit) = (unsafe { *ops.add(t as usize) }) else {
+                                unreachable!("fuse points NextGlobal at a ForIterGlobal")
+                            };
+                            match iter_step!() {
+                                Some(v) => {
+                                    module.set_slot(global_slot!(g), v);
+                                    jump!(t + 2);
+                                }
+                                None => {
+                                    unsafe { sp = sp.sub(1) };
+                                    jump!(exit);
+                                }
+                            }
+                        }
+                        Op::LoopIfLt(t) => loop_if!(<, t),
+                        Op::LoopIfLe(t) => loop_if!(<=, t),
+                        Op::LoopIfGt(t) => loop_if!(>, t),
+                        Op::LoopIfGe(t) => loop_if!(>=, t),
+                        Op::LoopIfEq(t) => loop_if!(==, t),
+                        Op::LoopIfNe(t) => loop_if!(!=, t),
+                        Op::LoopIfTrue(t) => {
+                            let holds = match peek!(1) {
+                                Value::Bool(b) => b,
+                                Value::None => false,
+                                Value::Int(i) => i != 0,
+                                _ => deopt!(),
+                            };
+                            unsafe { sp = sp.sub(1) };
+                            if holds {
+                                jump!(t);
+                            } else {
+                                skip!(1);
+                            }
+                        }
+                    }
+                    break 'exec;
                     }
                 }
             };
@@ -1276,6 +1531,20 @@ impl Vm {
                 Ok(()) => continue 'frame,
                 Err(e) => return Err(e),
             }
+        }
+    }
+
+        /// The instructions frames run: the fused stream, or the plain one
+    /// while a trace hook wants to see every instruction and line, or an
+    /// instruction budget counts them (so budgets count the instructions
+    /// `vm dis` shows, whatever is fused).
+    #[inline(always)]
+    fn instruction_stream(&self, code: &CodeObj) -> *const Op {
+        if self.trace_hook.is_some() || self.attention.snapshot() & Attention::BUDGET != 0 {
+
+            code.code.ops.as_ptr()
+        } else {
+            code.code.fused.as_ptr()
         }
     }
 
@@ -1345,25 +1614,12 @@ fn kwnames(consts: *const Value, k: u16, vm: &mut Vm) -> Vec<Symbol> {
     }
 }
 
-/// Writes a value to a stack slot with one 16-byte store.
-///
-/// Values computed in registers (an `Int` sum) would otherwise be written
-/// as two 8-byte stores (tag, payload), and the next 16-byte copy of the
-/// slot (`StoreLocal`, `Dup`) could not be forwarded from them: a store
-/// forwarding stall on the hottest path of the loop. Every later load, 8 or
-/// 16 bytes, forwards from a single 16-byte store.
+/// The index of the instruction `ip` points at.
 #[inline(always)]
-unsafe fn store_value(dst: *mut Value, v: Value) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{__m128i, _mm_storeu_si128};
-        // SAFETY: `Value` is 16 bytes of plain data (`repr(C, u64)`), and
-        // `dst` is a valid, writable stack slot (caller's contract).
-        unsafe { _mm_storeu_si128(dst as *mut __m128i, std::mem::transmute::<Value, __m128i>(v)) }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        // SAFETY: as above.
-        unsafe { *dst = v }
-    }
+fn index_of(ip: *const Op, ops: *const Op) -> u32 {
+    // The barrier keeps the compiler from computing this for every
+    // instruction in the dispatch head (it is only needed on slow paths).
+    let ip = std::hint::black_box(ip);
+    // SAFETY: `ip` always points into (or one past) the stream `ops`.
+    unsafe { ip.offset_from(ops) as u32 }
 }

@@ -49,6 +49,7 @@ impl Vm {
     }
 
     /// `iter(v)`.
+    #[inline(never)]
     pub fn get_iter(&mut self, v: Value) -> VmResult<Value> {
         Ok(match v {
             Value::List(list) => self.new_iter(IterState::List { list, next: 0 }),
@@ -101,6 +102,7 @@ impl Vm {
     }
 
     /// Advances an iterator: `Some(item)`, or `None` when exhausted.
+    #[inline(never)]
     pub fn iter_next(&mut self, it: Value) -> VmResult<Option<Value>> {
         match it {
             Value::Iter(obj) => self.builtin_iter_next(obj),
@@ -127,6 +129,7 @@ impl Vm {
 
     /// One step of a builtin iterator. The fast cases (list, range) are also
     /// inlined in the dispatch loop's `ForIter`.
+    #[inline(never)]
     pub(crate) fn builtin_iter_next(&mut self, obj: Gc<IterObj>) -> VmResult<Option<Value>> {
         let st = obj.state();
         match st {
@@ -484,6 +487,7 @@ impl Vm {
     }
 
     /// `obj[key]`.
+    #[inline(never)]
     pub fn subscr(&mut self, obj: Value, key: Value) -> VmResult<Value> {
         match obj {
             Value::List(l) => {
@@ -601,6 +605,7 @@ impl Vm {
     }
 
     /// `obj[key] = value`.
+    #[inline(never)]
     pub fn store_subscr(&mut self, obj: Value, key: Value, value: Value) -> VmResult<()> {
         match obj {
             Value::List(l) => {
@@ -678,6 +683,7 @@ impl Vm {
     }
 
     /// `del obj[key]`.
+    #[inline(never)]
     pub fn delete_subscr(&mut self, obj: Value, key: Value) -> VmResult<()> {
         match obj {
             Value::List(l) => {

@@ -15,6 +15,7 @@ use super::{ExcKind, Frame, FrameKind, Unwind, Vm, VmResult};
 impl Vm {
     /// A global that is not set in its module: a builtin, or `NameError`.
     #[cold]
+    #[inline(never)]
     pub(crate) fn load_global_slow(&mut self, module: &Module, slot: u32) -> VmResult<Value> {
         let name = module.slot_name(slot);
         if let Some(v) = self.builtins.and_then(|b| b.get(name)) {
@@ -25,6 +26,7 @@ impl Vm {
 
     /// `NameError: name 'x' is not defined` (with `name` for suggestions).
     #[cold]
+    #[inline(never)]
     pub(crate) fn name_error(&mut self, name: Symbol) -> Box<Unwind> {
         let text = self.symbol_text(name).to_string();
         let e = self.error(ExcKind::NameError, &format!("name '{text}' is not defined"));
@@ -43,6 +45,7 @@ impl Vm {
     }
 
     /// `LoadName`: the class namespace, then globals, then builtins.
+    #[inline(never)]
     pub(crate) fn load_name(&mut self, frame: Frame, name: Symbol) -> VmResult<Value> {
         if let Some(ns) = Vm::namespace(&frame) {
             let key = self.str_value(&self.symbol_text(name).to_string());
@@ -60,6 +63,7 @@ impl Vm {
     }
 
     /// `StoreName`.
+    #[inline(never)]
     pub(crate) fn store_name(&mut self, frame: Frame, name: Symbol, v: Value) -> VmResult<()> {
         match Vm::namespace(&frame) {
             Some(ns) => {
@@ -74,6 +78,7 @@ impl Vm {
     }
 
     /// `DeleteName`.
+    #[inline(never)]
     pub(crate) fn delete_name(&mut self, frame: Frame, name: Symbol) -> VmResult<()> {
         if let Some(ns) = Vm::namespace(&frame) {
             let key = self.str_value(&self.symbol_text(name).to_string());
@@ -87,6 +92,7 @@ impl Vm {
 
     /// `f(*args, **kwargs)`: spreads the tuple and dict back onto the stack
     /// and calls.
+    #[inline(never)]
     pub(crate) fn call_ex(&mut self, func_slot: usize, has_kw: bool) -> VmResult<Called> {
         let f = self.stack[func_slot];
         let args = match self.stack[func_slot + 1] {
@@ -142,6 +148,7 @@ impl Vm {
 
     /// `MakeFunction`: the code object is on top, under it the optional
     /// closure, keyword defaults and defaults.
+    #[inline(never)]
     pub(crate) fn make_function(
         &mut self,
         spi: usize,
@@ -211,6 +218,7 @@ impl Vm {
     }
 
     /// `BuildDict`: `n` key/value pairs from `start`.
+    #[inline(never)]
     pub(crate) fn build_dict(&mut self, start: usize, n: usize) -> VmResult<Value> {
         let d = self.alloc(Dict::from_table(DictTable::with_capacity(n)));
         self.roots.push(Value::Dict(d));
@@ -228,6 +236,7 @@ impl Vm {
     }
 
     /// `BuildString`: concatenates `n` strings from `start`.
+    #[inline(never)]
     pub(crate) fn build_string(&mut self, start: usize, n: usize) -> VmResult<Value> {
         let mut total = 0;
         for v in &self.stack[start..start + n] {
@@ -246,6 +255,7 @@ impl Vm {
     }
 
     /// `FormatValue`: conversion (`!s`, `!r`, `!a`) then `format(v, spec)`.
+    #[inline(never)]
     pub(crate) fn format_value(&mut self, v: Value, conv: u8, spec: Value) -> VmResult<Value> {
         let v = match conv {
             1 => {
@@ -330,6 +340,7 @@ impl Vm {
     }
 
     /// `ListExtend`: `target.extend(v)`.
+    #[inline(never)]
     pub(crate) fn list_extend(&mut self, target: Value, v: Value) -> VmResult<()> {
         let Value::List(l) = target else {
             return Ok(());
@@ -350,6 +361,7 @@ impl Vm {
     }
 
     /// `DictUpdate`: `target.update(v)` for `{**v}`.
+    #[inline(never)]
     pub(crate) fn dict_update_from(&mut self, target: Value, v: Value) -> VmResult<()> {
         let Value::Dict(d) = target else {
             return Ok(());
@@ -367,6 +379,7 @@ impl Vm {
 
     /// `DictMerge`: `f(**v)` — like `dict_update_from`, but the errors name
     /// the function being called.
+    #[inline(never)]
     pub(crate) fn dict_merge(&mut self, func: Value, target: Value, v: Value) -> VmResult<()> {
         let Value::Dict(d) = target else {
             return Ok(());
@@ -427,6 +440,7 @@ impl Vm {
 
     /// Unpacks `v` into exactly `n` items, or with a star target into
     /// `n` + a list + `after` items.
+    #[inline(never)]
     pub(crate) fn unpack(
         &mut self,
         v: Value,
@@ -499,6 +513,7 @@ impl Vm {
     }
 
     /// Does `exc` match an `except` clause's type (`None` for bare)?
+    #[inline(never)]
     pub(crate) fn exception_matches(&mut self, exc: Value, typ: Value) -> VmResult<bool> {
         if let Some(mark) = self.kill_mark(exc) {
             if mark.uncatchable {
@@ -532,6 +547,7 @@ impl Vm {
     }
 
     /// `raise v`: instantiates exception classes.
+    #[inline(never)]
     pub(crate) fn make_raisable(&mut self, v: Value) -> VmResult<Value> {
         match v {
             Value::Instance(i) if i.class.is_exception() => Ok(v),
@@ -554,6 +570,7 @@ impl Vm {
     }
 
     /// `raise exc from cause`.
+    #[inline(never)]
     pub(crate) fn set_cause(&mut self, exc: Value, cause: Value) -> VmResult<()> {
         let cause = match cause {
             Value::None => Value::None,
@@ -569,6 +586,7 @@ impl Vm {
     }
 
     /// `import name`.
+    #[inline(never)]
     pub(crate) fn import_module(&mut self, name: Symbol) -> VmResult<Value> {
         let text = self.symbol_text(name).to_string();
         let allowed = match &self.config.allowed_modules {
@@ -594,6 +612,7 @@ impl Vm {
     }
 
     /// `from module import name`.
+    #[inline(never)]
     pub(crate) fn import_from(&mut self, m: Value, name: Symbol) -> VmResult<Value> {
         if let Value::Module(md) = m {
             if let Some(v) = md.get(name) {
@@ -610,6 +629,7 @@ impl Vm {
     }
 
     /// `from module import *`.
+    #[inline(never)]
     pub(crate) fn import_star(&mut self, frame: Frame, m: Value) -> VmResult<()> {
         let Value::Module(md) = m else { return Ok(()) };
         for (name, v) in md.entries() {
@@ -623,6 +643,7 @@ impl Vm {
 
     /// `BeforeWith`: calls `__enter__`, returns the bound `__exit__` and
     /// the entered value.
+    #[inline(never)]
     pub(crate) fn before_with(&mut self, mgr: Value) -> VmResult<(Value, Value)> {
         let enter = self
             .lookup_special(mgr, sym::ENTER)
@@ -656,6 +677,7 @@ impl Vm {
     }
 
     /// `WithExceptStart`: `exit(type(exc), exc, tb)`; whether to suppress.
+    #[inline(never)]
     pub(crate) fn with_except_start(&mut self, exit: Value, exc: Value) -> VmResult<bool> {
         let cls = Value::Class(self.type_of(exc));
         let tb = self.traceback_object(exc, 0);
@@ -675,6 +697,7 @@ impl Vm {
 
     /// `BuildClass`: runs the body (a function whose names go to a fresh
     /// namespace) and makes the class.
+    #[inline(never)]
     pub(crate) fn build_class(&mut self, start: usize, nbases: usize) -> VmResult<Value> {
         let body = self.stack[start];
         let name = match self.stack[start + 1] {

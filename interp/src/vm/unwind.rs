@@ -38,6 +38,7 @@ impl Vm {
     /// Returns `Ok` when a handler in a frame above `stop` took it (the
     /// frame's pc and the stack are set up for the handler), or the error
     /// when it escapes those frames.
+    #[inline(never)]
     pub(crate) fn unwind(&mut self, err: Box<Unwind>, stop: usize, how: RaiseKind) -> VmResult<()> {
         let mut exc = match *err {
             Unwind::Kill(_) => {
