@@ -175,10 +175,67 @@ impl Attention {
     /// Forgets kill state so the VM can run another program after a kill.
     /// Leaves level-triggered bits (`TRACE`, `BUDGET`, `GC`) alone.
     pub fn reset_kill(&self) {
+        // Under the sleepers' lock, like `deliver_kill` and `inject_into`: a
+        // kill aimed at the run that is ending either lands before the reset
+        // (and is forgotten with it) or sees the new epoch and does nothing.
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         self.epoch.fetch_add(1, Ordering::AcqRel);
         self.lower(Self::KILL | Self::KILL_HARD | Self::INTERRUPT | Self::INJECT | Self::RERAISE);
         self.reason.store(0, Ordering::Release);
         self.take_injected();
+    }
+
+    /// Kills run `run` (whatever run is current when `None`), atomically
+    /// with respect to `reset_kill`, so a kill aimed at a run that has ended
+    /// never reaches a later one. The kill is hard when `hard` is set or
+    /// when this run was already killed once (the second kill escalates,
+    /// like `timeout`'s KILL after TERM). Returns `None` when `run` is no
+    /// longer the current run (nothing was done), else `Some(hard)`.
+    pub fn deliver_kill(&self, run: Option<u64>, reason: KillReason, hard: bool) -> Option<bool> {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if run.is_some_and(|r| r != self.epoch()) {
+            return None;
+        }
+        // A recorded reason means a kill of this run was already delivered
+        // (by a handle, the deadline, the budget or a trace hook).
+        let hard = hard || self.reason().is_some();
+        self.set_reason(reason);
+        let bit = if hard { Self::KILL_HARD } else { Self::KILL };
+        // Release: the reason stored above is visible to whoever sees the
+        // bit. Raised and notified under the lock, so no sleeper misses it.
+        self.word.fetch_or(bit, Ordering::Release);
+        self.wakeup.notify_all();
+        Some(hard)
+    }
+
+    /// `raise` aimed at run `run` (any run when `None`), atomically with
+    /// respect to `reset_kill`; `false` when that run is over and nothing
+    /// was raised.
+    pub fn raise_in(&self, run: Option<u64>, bits: u32) -> bool {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if run.is_some_and(|r| r != self.epoch()) {
+            return false;
+        }
+        // Release: see `raise`. Notified under the lock: see `deliver_kill`.
+        self.word.fetch_or(bits, Ordering::Release);
+        self.wakeup.notify_all();
+        true
+    }
+
+    /// `inject` aimed at run `run` (any run when `None`); `false` when that
+    /// run is over and nothing was injected.
+    pub fn inject_into(&self, run: Option<u64>, kind: &str, message: &str) -> bool {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if run.is_some_and(|r| r != self.epoch()) {
+            return false;
+        }
+        *self.injected.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((kind.to_string(), message.to_string()));
+        // Release: the payload stored above is visible to whoever sees the
+        // bit (see `raise`).
+        self.word.fetch_or(Self::INJECT, Ordering::Release);
+        self.wakeup.notify_all();
+        true
     }
 
     /// Sleeps for `duration` or until one of `bits` is raised, whichever

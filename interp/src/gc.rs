@@ -164,6 +164,10 @@ pub struct Heap {
     bytes: usize,
     /// Collect when `bytes` passes this.
     threshold: usize,
+    /// The heap limit (`Config::max_heap`), if any: the threshold never
+    /// passes it, so a collection (and the limit check after it) happens
+    /// before the heap grows far beyond the limit.
+    limit: Option<usize>,
     collections: u64,
 }
 
@@ -182,8 +186,26 @@ impl Heap {
             objects: Vec::new(),
             bytes: 0,
             threshold: MIN_THRESHOLD,
+            limit: None,
             collections: 0,
         }
+    }
+
+    /// Sets the heap limit: from now on a collection is due whenever the
+    /// heap passes `limit` (see `Vm::service_attention`, which raises
+    /// `MemoryError` when the live heap is still above it).
+    pub fn set_limit(&mut self, limit: Option<usize>) {
+        self.limit = limit;
+        if let Some(l) = limit {
+            self.threshold = self.threshold.min(l);
+        }
+    }
+
+    /// Lets the heap grow to `ceiling` before the next collection: headroom
+    /// for the guest's `except MemoryError:` handler after the limit was
+    /// breached.
+    pub fn set_threshold(&mut self, ceiling: usize) {
+        self.threshold = ceiling;
     }
 
     /// Moves `value` into the heap. Never collects; returns whether the
@@ -259,6 +281,9 @@ impl Heap {
         });
         self.bytes = tracer.live_bytes;
         self.threshold = (tracer.live_bytes * 2).max(MIN_THRESHOLD);
+        if let Some(l) = self.limit {
+            self.threshold = self.threshold.min(l);
+        }
         self.collections += 1;
     }
 }

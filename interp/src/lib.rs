@@ -19,6 +19,7 @@ pub mod compile;
 pub mod dict;
 pub mod format;
 pub mod gc;
+pub mod host;
 pub mod intern;
 pub mod lexer;
 pub mod object;
@@ -33,6 +34,7 @@ pub mod vm;
 
 pub use attention::{Attention, KillReason};
 pub use compile::{compile, CompileError, Program, Source};
+pub use host::{Args, FromHost, HostCtx, HostError, HostFunction, HostValue};
 pub use trace::{HookAction, TraceEvent, TraceHook, TraceKind};
 pub use value::Value;
 pub use vm::{Config, ExcKind, KillSite, Unwind, Vm, VmResult};

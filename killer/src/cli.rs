@@ -218,7 +218,10 @@ pub fn run_source(
     let deadline_fired = attention.reason() == Some(interp::KillReason::Deadline);
     let status = outcome.exit_status(deadline_fired);
     match &outcome {
-        Outcome::Finished | Outcome::Killed { .. } => {}
+        Outcome::Returned(_) | Outcome::Killed { .. } => {}
+        Outcome::Panicked { message } => {
+            let _ = writeln!(err, "vm: internal error: {message}");
+        }
         Outcome::Exception { traceback, .. } => {
             let _ = err.write_all(traceback.as_bytes());
         }

@@ -9,9 +9,11 @@ use crate::handle::KillHandle;
 /// Installs the handler for this process (once; later calls are ignored).
 pub(crate) fn install(handle: KillHandle) {
     static COUNT: AtomicU32 = AtomicU32::new(0);
-    let _ = ctrlc::set_handler(move || match COUNT.fetch_add(1, Ordering::AcqRel) {
-        0 => handle.interrupt(),
-        1 => handle.kill_for(interp::KillReason::Signal),
-        _ => handle.kill_hard_for(interp::KillReason::Signal),
+    let _ = ctrlc::set_handler(move || {
+        match COUNT.fetch_add(1, Ordering::AcqRel) {
+            0 => handle.interrupt(),
+            1 => handle.kill_for(interp::KillReason::Signal),
+            _ => handle.kill_hard_for(interp::KillReason::Signal),
+        };
     });
 }

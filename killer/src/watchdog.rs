@@ -56,9 +56,10 @@ struct Watchdog {
     wake: Condvar,
 }
 
+static WATCHDOG: OnceLock<&'static Watchdog> = OnceLock::new();
+
 fn watchdog() -> &'static Watchdog {
-    static W: OnceLock<&'static Watchdog> = OnceLock::new();
-    W.get_or_init(|| {
+    WATCHDOG.get_or_init(|| {
         let w: &'static Watchdog = Box::leak(Box::new(Watchdog {
             state: Mutex::new(State {
                 timers: BinaryHeap::new(),
@@ -95,73 +96,131 @@ fn run(w: &'static Watchdog) {
                 let Some(att) = t.attention.upgrade() else {
                     continue;
                 };
-                if att.epoch() != t.epoch {
-                    continue;
-                }
-                fire(&att, t.reason, t.action, &mut state);
+                fire(&att, t.epoch, t.reason, t.action, &mut state);
+                tidy(&mut state);
             }
         }
     }
 }
 
-/// Applies a kill to `att` now; a soft kill with a grace period arms the
-/// hard kill.
-fn fire(att: &Arc<Attention>, reason: KillReason, action: TimerAction, state: &mut State) {
-    att.set_reason(reason);
+/// Applies a kill to run `epoch` of `att` now (nothing if that run is
+/// over); a soft kill with a grace period arms the hard kill.
+fn fire(
+    att: &Arc<Attention>,
+    epoch: u64,
+    reason: KillReason,
+    action: TimerAction,
+    state: &mut State,
+) {
     match action {
-        TimerAction::KillHard => att.raise(Attention::KILL_HARD),
-        TimerAction::Kill { grace } => match grace {
-            Some(g) if !g.is_zero() => {
-                att.raise(Attention::KILL);
-                state.seq += 1;
-                let seq = state.seq;
-                state.timers.push(Reverse(Timer {
-                    at: Instant::now() + g,
-                    seq,
-                    attention: Arc::downgrade(att),
-                    epoch: att.epoch(),
-                    reason,
-                    action: TimerAction::KillHard,
-                }));
+        TimerAction::KillHard => {
+            att.deliver_kill(Some(epoch), reason, true);
+        }
+        TimerAction::Kill { grace } => {
+            let hard = grace.is_some_and(|g| g.is_zero());
+            // `Some(false)`: a soft kill was delivered; `None` (run over)
+            // and `Some(true)` (already hard) need no grace timer.
+            if att.deliver_kill(Some(epoch), reason, hard) == Some(false) {
+                if let Some(g) = grace {
+                    push(
+                        state,
+                        att,
+                        epoch,
+                        Instant::now() + g,
+                        reason,
+                        TimerAction::KillHard,
+                    );
+                }
             }
-            Some(_) => att.raise(Attention::KILL_HARD),
-            // No grace period: the soft kill is all (the host escalates).
-            None => att.raise(Attention::KILL),
-        },
+        }
     }
 }
 
-/// Schedules `action` on `att` at `at` for the current run only.
-pub(crate) fn schedule(att: &Arc<Attention>, at: Instant, reason: KillReason, action: TimerAction) {
-    let w = watchdog();
-    let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
+fn push(
+    state: &mut State,
+    att: &Arc<Attention>,
+    epoch: u64,
+    at: Instant,
+    reason: KillReason,
+    action: TimerAction,
+) {
     state.seq += 1;
     let seq = state.seq;
     state.timers.push(Reverse(Timer {
         at,
         seq,
         attention: Arc::downgrade(att),
-        epoch: att.epoch(),
+        epoch,
         reason,
         action,
     }));
+}
+
+/// Schedules `action` on `att` at `at` for the current run only.
+pub(crate) fn schedule(att: &Arc<Attention>, at: Instant, reason: KillReason, action: TimerAction) {
+    let w = watchdog();
+    let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
+    push(&mut state, att, att.epoch(), at, reason, action);
     w.wake.notify_one();
 }
 
-/// A soft kill now with the hard kill `grace` later (immediately when the
-/// grace is zero).
+/// Forgets every timer armed for `att` (its runs are over, or it is being
+/// dropped): a timer holds a `Weak` that keeps the attention word's memory
+/// allocated until the timer is gone.
+pub(crate) fn cancel(att: &Arc<Attention>) {
+    let Some(w) = WATCHDOG.get() else {
+        // No timer was ever armed in this process.
+        return;
+    };
+    let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
+    let target = Arc::as_ptr(att);
+    // Dead entries go too, while we are at it.
+    state
+        .timers
+        .retain(|Reverse(t)| t.attention.strong_count() > 0 && t.attention.as_ptr() != target);
+    tidy(&mut state);
+}
+
+/// Gives the timer heap's memory back once it is empty: a burst of kills
+/// (a thousand VMs at once) must not leave a thousand slots allocated.
+fn tidy(state: &mut State) {
+    if state.timers.is_empty() && state.timers.capacity() > 0 {
+        state.timers.shrink_to_fit();
+    }
+}
+
+/// A soft kill of run `run` now with the hard kill `grace` later (at once
+/// when the grace is zero, or when the run was already killed once).
+/// Returns whether the kill reached the run (`false`: it was over).
 pub(crate) fn kill_now(
     att: &Arc<Attention>,
+    run: Option<u64>,
     reason: KillReason,
     grace: Option<std::time::Duration>,
-) {
-    if grace.is_some_and(|g| g.is_zero()) {
-        att.set_reason(reason);
-        att.raise(Attention::KILL_HARD);
-        return;
+) -> bool {
+    let hard = grace.is_some_and(|g| g.is_zero());
+    match att.deliver_kill(run, reason, hard) {
+        None => false,
+        Some(true) => true,
+        Some(false) => {
+            if let Some(g) = grace {
+                let w = watchdog();
+                let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
+                // The epoch the kill went to: `run`, or the current one
+                // (re-read; if a new run began meanwhile the timer is simply
+                // stale and never fires).
+                let epoch = run.unwrap_or_else(|| att.epoch());
+                push(
+                    &mut state,
+                    att,
+                    epoch,
+                    Instant::now() + g,
+                    reason,
+                    TimerAction::KillHard,
+                );
+                w.wake.notify_one();
+            }
+            true
+        }
     }
-    let w = watchdog();
-    let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
-    fire(att, reason, TimerAction::Kill { grace }, &mut state);
-    w.wake.notify_one();
 }

@@ -27,6 +27,17 @@ impl Vm {
         if word & Attention::GC != 0 {
             self.attention.lower(Attention::GC);
             self.collect_garbage();
+            if let Some(max) = self.config.max_heap {
+                if self.heap.bytes() > max {
+                    // Still above the limit with only live objects left.
+                    // Headroom (an eighth of the limit) lets an `except
+                    // MemoryError:` handler run; past it every collection
+                    // raises again, so the heap stays bounded.
+                    let ceiling = max.saturating_add(max / 8 + (64 << 10));
+                    self.heap.set_threshold(ceiling);
+                    return Err(self.memory_error(0));
+                }
+            }
         }
         if word & Attention::KILL != 0 {
             self.attention.lower(Attention::KILL);
@@ -51,8 +62,23 @@ impl Vm {
         }
         if word & Attention::BUDGET != 0 {
             if self.budget == 0 {
-                self.attention.lower(Attention::BUDGET);
                 self.attention.set_reason(KillReason::Budget);
+                if self.budget_soft_spent {
+                    // The grace instructions after the soft budget kill ran
+                    // out too (a bare `except:` swallowed it, or `finally`
+                    // blocks ran long): stop hard, deterministically.
+                    self.attention.lower(Attention::BUDGET);
+                    self.attention.raise(Attention::KILL_HARD);
+                    let reason = self.attention.reason().unwrap_or(KillReason::Budget);
+                    return Err(Box::new(Unwind::Kill(reason)));
+                }
+                match self.budget_grace {
+                    Some(grace) => {
+                        self.budget = grace;
+                        self.budget_soft_spent = true;
+                    }
+                    None => self.attention.lower(Attention::BUDGET),
+                }
                 return Err(self.kill_exception());
             }
             self.budget -= 1;
@@ -161,6 +187,7 @@ impl Vm {
     /// Sets an instruction budget: after `n` more instructions the run is
     /// killed with reason `Budget`. `None` removes it.
     pub fn set_instruction_budget(&mut self, n: Option<u64>) {
+        self.budget_soft_spent = false;
         match n {
             Some(n) => {
                 self.budget = n;
@@ -168,6 +195,14 @@ impl Vm {
             }
             None => self.attention.lower(Attention::BUDGET),
         }
+    }
+
+    /// How many more instructions the guest may run after the budget's
+    /// soft kill (its `SystemExit`) before the budget kills it hard.
+    /// `None` (the default): the soft kill is all, as with
+    /// `set_instruction_budget` alone.
+    pub fn set_budget_grace(&mut self, grace: Option<u64>) {
+        self.budget_grace = grace;
     }
 
     fn emit_trace(&mut self, kind: TraceKind, pc: u32, exception: Option<&str>) -> VmResult<()> {

@@ -182,6 +182,11 @@ pub struct Vm {
     pub(crate) trace_hook: Option<Box<dyn TraceHook>>,
     /// Instructions left before the budget kill (when `Attention::BUDGET`).
     pub(crate) budget: u64,
+    /// Instructions allowed after the budget's soft kill before a hard one
+    /// (`None`: no hard budget kill).
+    pub(crate) budget_grace: Option<u64>,
+    /// Whether the budget's soft kill was delivered (its grace is counting).
+    pub(crate) budget_soft_spent: bool,
     /// Depth of Rust-level re-entry (builtins calling guest code).
     pub(crate) nesting: usize,
     /// Programs loaded into this VM (their sources, for tracebacks).
@@ -243,6 +248,8 @@ impl Vm {
             output_bytes: 0,
             trace_hook: None,
             budget: 0,
+            budget_grace: None,
+            budget_soft_spent: false,
             nesting: 0,
             sources: Vec::new(),
             repr_stack: Vec::new(),
@@ -252,6 +259,7 @@ impl Vm {
             soft_kill_site: Vec::new(),
             gen_return_value: Value::None,
         };
+        vm.heap.set_limit(vm.config.max_heap);
         vm.init_types();
         for c in 0..128u8 {
             let s = vm.alloc(Str::new((c as char).to_string().into()));
@@ -590,6 +598,8 @@ impl Vm {
     /// run (then call `run_prepared`).
     pub fn begin_run(&mut self) {
         self.attention.reset_kill();
+        // `config_mut` may have changed the limit since the last run.
+        self.heap.set_limit(self.config.max_heap);
     }
 
     /// Runs `program` as `__main__` without `begin_run`.
@@ -641,7 +651,7 @@ impl Vm {
     }
 
     /// Clears per-run state left by an earlier run (or a kill).
-    fn reset_for_run(&mut self) {
+    pub(crate) fn reset_for_run(&mut self) {
         self.kill_site.clear();
         self.soft_kill_site.clear();
         self.gen_saved_exc.clear();
@@ -656,7 +666,7 @@ impl Vm {
     }
 
     /// After a run: nothing of it may linger on the stack.
-    fn finish_run(&mut self) {
+    pub(crate) fn finish_run(&mut self) {
         self.frames.clear();
         self.sp = 0;
         self.roots.clear();
