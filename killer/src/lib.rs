@@ -57,6 +57,8 @@
 //! assert!(engine.global("n").unwrap().as_int().unwrap() > 0);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod cli;
 mod engine;
 mod handle;
