@@ -17,6 +17,27 @@ fn shortest_digits(x: f64) -> (String, i32) {
 }
 
 /// `repr(x)` for a float, exactly as CPython 3.11 prints it.
+/// Decimal text of an int, written into `buf` (no allocation, unlike
+/// `to_string`: `str(i)` and printing ints are hot).
+pub fn int_str(v: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = v.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // SAFETY: only ASCII digits and '-' were written.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
+}
+
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
         return "nan".into();
@@ -522,6 +543,13 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn int_strs_match_to_string() {
+        for v in [0, 7, -7, 10, 97, -100, 1234567890, i64::MAX, i64::MIN] {
+            assert_eq!(int_str(v, &mut [0; 20]), v.to_string());
+        }
+    }
 
     #[test]
     fn float_reprs() {

@@ -262,10 +262,10 @@ impl Vm {
         vm.heap.set_limit(vm.config.max_heap);
         vm.init_types();
         for c in 0..128u8 {
-            let s = vm.alloc(Str::new((c as char).to_string().into()));
+            let s = vm.alloc(Str::new((c as char).encode_utf8(&mut [0; 4])));
             vm.small_strs.push(s);
         }
-        vm.empty_str = Some(vm.alloc(Str::new("".into())));
+        vm.empty_str = Some(vm.alloc(Str::new("")));
         crate::builtins::install(&mut vm);
         vm
     }
@@ -362,7 +362,7 @@ impl Vm {
         if b.is_empty() {
             return Value::Str(self.empty_str.unwrap());
         }
-        Value::Str(self.alloc(Str::new(s.into())))
+        Value::Str(self.alloc(Str::new(s)))
     }
 
     /// A new `str` value from an owned string.
@@ -371,7 +371,7 @@ impl Vm {
         if b.len() <= 1 {
             return self.str_value(&s);
         }
-        Value::Str(self.alloc(Str::new(s.into_boxed_str())))
+        Value::Str(self.alloc(Str::from_string(s)))
     }
 
     /// The shared one-character string for `c`, or a new one.

@@ -240,18 +240,18 @@ impl Vm {
                         ops = self.instruction_stream(code);
                         jump!(pc);
                     }
-                    let mut op = unsafe { *ip };
+                    let op = unsafe { *ip };
                     ip = unsafe { ip.add(1) };
                     // A superinstruction whose operands are not the common
-                    // case runs the plain instruction at its index instead
-                    // (`deopt!`), which re-enters this match; the plain
-                    // instructions after it follow in the stream.
-                    'exec: loop {
+                    // case continues in the plain stream at its own index
+                    // (`deopt!`); the next backward jump returns to the
+                    // fused stream.
                     macro_rules! deopt {
                         () => {{
                             let at = pc!() as usize - 1;
-                            op = unsafe { *code.code.ops.as_ptr().add(at) };
-                            continue 'exec;
+                            ops = code.code.ops.as_ptr();
+                            jump!(at);
+                            continue 'next;
                         }};
                     }
                     // The next step of a range or list iterator on top of
@@ -707,7 +707,12 @@ impl Vm {
                             unsafe { sp = sp.sub(1) };
                             set_top!(1, Value::Bool(r == (op == Op::In)));
                         }
-                        Op::Jump(t) | Op::JumpBack(t) => jump!(t),
+                        Op::Jump(t) => jump!(t),
+                        Op::JumpBack(t) => {
+                            // Back to the fused stream after a deopt.
+                            ops = self.instruction_stream(code);
+                            jump!(t);
+                        }
                         Op::PopJumpIfFalse(t) => {
                             let v = peek!(1);
                             let c = truth!(v);
@@ -1521,8 +1526,6 @@ impl Vm {
                                 skip!(1);
                             }
                         }
-                    }
-                    break 'exec;
                     }
                 }
             };
