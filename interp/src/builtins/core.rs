@@ -48,6 +48,7 @@ pub(super) fn install(vm: &mut Vm, b: Gc<Module>) {
         ("exit", exit),
         ("quit", exit),
         ("globals", globals),
+        ("__import__", import),
         ("dir", dir),
     ];
     for &(name, f) in fns {
@@ -992,6 +993,53 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
     let cls = vm.exc_class(ExcKind::SystemExit);
     let e = vm.new_exception(cls, if args.is_empty() { vec![] } else { vec![code] });
     Err(Box::new(Unwind::Raise(e)))
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`:
+/// the same gate as the `import` statement (the host's allowed built-in
+/// modules, nothing from the file system), with CPython's errors.
+fn import(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
+    const NAMES: [&str; 5] = ["name", "globals", "locals", "fromlist", "level"];
+    arg_count(vm, "__import__", args, 0, 5)?;
+    let mut params: [Option<Value>; 5] = [None; 5];
+    for (i, &v) in args.iter().enumerate() {
+        params[i] = Some(v);
+    }
+    for (i, name) in NAMES.iter().enumerate() {
+        if let Some(v) = kwarg(vm, "__import__", kw, &NAMES, name)? {
+            if params[i].is_some() {
+                let msg = format!(
+                    "argument for __import__() given by name ('{name}') and position ({})",
+                    i + 1
+                );
+                return Err(vm.type_error(&msg));
+            }
+            params[i] = Some(v);
+        }
+    }
+    let name = match params[0] {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(_) => return Err(vm.type_error("module name must be a string")),
+        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
+    };
+    let level = match params[4] {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    if level > 0 {
+        return Err(vm.error(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    if name.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let sym = vm.intern(&name);
+    vm.import_module(sym)
 }
 
 fn globals(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {

@@ -1085,7 +1085,24 @@ impl Vm {
                 }
             }
         }
-        let (_, grown) = d.table_mut().insert(h, key, value);
+        self.dict_insert(d, h, key, value)
+    }
+
+    /// Inserts an already hashed key, checking the heap limit before the
+    /// table grows: a big dict's next growth step can be megabytes.
+    #[inline]
+    pub(crate) fn dict_insert(
+        &mut self,
+        d: Gc<Dict>,
+        hash: u64,
+        key: Value,
+        value: Value,
+    ) -> VmResult<()> {
+        let growth = d.table().insert_growth();
+        if growth > 0 && !d.table().contains(hash, key) {
+            self.reserve(growth)?;
+        }
+        let (_, grown) = d.table_mut().insert(hash, key, value);
         self.note_growth(grown);
         Ok(())
     }
