@@ -387,15 +387,15 @@ pub(crate) fn sort_values(
         // may raise): the first error aborts the sort.
         let mut err: Option<Box<Unwind>> = None;
         let mut count = 0usize;
-        let mut less = |a: usize, b: usize, vm: &mut Vm| -> bool {
-            if err.is_some() {
-                return false;
-            }
+        // `None` stops the sort at once: after a kill or an exception the
+        // remaining comparisons of a ten-million-item sort would delay the
+        // kill by a second.
+        let mut less = |a: usize, b: usize, vm: &mut Vm| -> Option<bool> {
             count += 1;
             if count & 0xfff == 0 {
                 if let Err(e) = vm.poll() {
                     err = Some(e);
-                    return false;
+                    return None;
                 }
             }
             let (x, y) = if reverse {
@@ -410,12 +410,12 @@ pub(crate) fn sort_values(
                 _ => None,
             };
             match fast {
-                Some(r) => r,
+                Some(r) => Some(r),
                 None => match vm.compare_bool(Cmp::Lt, x, y) {
-                    Ok(r) => r,
+                    Ok(r) => Some(r),
                     Err(e) => {
                         err = Some(e);
-                        false
+                        None
                     }
                 },
             }
@@ -434,8 +434,9 @@ pub(crate) fn sort_values(
 
 /// A stable merge sort driven by a `less` predicate that may have side
 /// effects (Rust's `sort_by` requires a total order and must not observe a
-/// panic-free but inconsistent comparator).
-fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
+/// panic-free but inconsistent comparator). `less` returning `None` stops
+/// the sort, leaving `v` in some order.
+fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> Option<bool>) {
     let n = v.len();
     if n < 2 {
         return;
@@ -446,7 +447,12 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
         let end = (start + RUN).min(n);
         for i in start + 1..end {
             let mut j = i;
-            while j > start && less(v[j], v[j - 1]) {
+            while j > start {
+                match less(v[j], v[j - 1]) {
+                    Some(true) => {}
+                    Some(false) => break,
+                    None => return,
+                }
                 v.swap(j, j - 1);
                 j -= 1;
             }
@@ -461,7 +467,10 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
             let end = (start + 2 * width).min(n);
             let (mut i, mut j, mut k) = (start, mid, start);
             while i < mid && j < end {
-                if less(v[j], v[i]) {
+                let Some(lt) = less(v[j], v[i]) else {
+                    return;
+                };
+                if lt {
                     buf[k] = v[j];
                     j += 1;
                 } else {
