@@ -1422,7 +1422,15 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
         };
         out.push_str(&piece);
     }
-    if mapping.is_none() && next < items.len() {
+    // CPython lets an unused single argument pass when it is a mapping in
+    // the C sense (anything subscriptable but a tuple or a str): `'3' % [0]`
+    // is '3'. Found by scripts/difffuzz.py.
+    let subscriptable = match args {
+        Value::List(_) | Value::Range(_) => true,
+        Value::Instance(i) => i.class.lookup(crate::intern::sym::GETITEM).is_some(),
+        _ => false,
+    };
+    if mapping.is_none() && !subscriptable && next < items.len() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
     Ok(out)

@@ -46,3 +46,10 @@ print(len(f"{0.5:#.70000g}"), f"{0.5:.70000g}")
 print(len(f"{0.5:.70000%}"), f"{5e-324:.1100f}"[-5:], len(f"{5e-324:.2000f}"))
 print(len(f"{7:>70000}"), len("%70000.3f" % 1.0), len("a\tb".expandtabs(70000)))
 print("done")
+# Empty sequences repeated a huge number of times are empty at once.
+print([] * 10**18, "" * 10**18 == "", () * 9223372036854775807, [] * -5)
+l = []
+l *= 10**18
+print(l)
+# A list is a "mapping" to %-formatting: an unused one is no error.
+print('3' % [0, 1], 'x' % range(3))
