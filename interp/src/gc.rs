@@ -199,6 +199,14 @@ pub struct Heap {
 
 const MIN_THRESHOLD: usize = 4 << 20;
 
+/// Capacity (in items) from which growable containers (list buffers, dict
+/// entry vectors) grow by an eighth instead of doubling. Growth is counted
+/// after it happens and collected at the next instruction boundary, so one
+/// growth step is how far the heap can overshoot its limit: an eighth of
+/// the largest container, itself below the limit. (Large buffers are
+/// `mmap`ed, and growing them is `mremap`, not a copy.)
+pub const GENTLE_GROWTH_FROM: usize = 1 << 16;
+
 impl Default for Heap {
     fn default() -> Self {
         Heap::new()

@@ -169,6 +169,11 @@ impl List {
     pub fn push(&self, v: Value) -> usize {
         let vec = self.vec_mut();
         let cap = vec.capacity();
+        if vec.len() == cap && cap >= crate::gc::GENTLE_GROWTH_FROM {
+            // Doubling would let one append take the heap far past its
+            // limit before the next collection can notice (see `gc`).
+            vec.reserve_exact(cap / 8);
+        }
         vec.push(v);
         (vec.capacity() - cap) * std::mem::size_of::<Value>()
     }

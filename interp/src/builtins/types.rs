@@ -401,8 +401,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 pub(crate) fn dict_fill(vm: &mut Vm, d: Gc<Dict>, src: Value) -> VmResult<()> {
     if let Value::Dict(s) = src {
         for (h, k, v) in s.table().hashed_items() {
-            let (_, grown) = d.table_mut().insert(h, k, v);
-            vm.note_growth(grown);
+            vm.dict_insert(d, h, k, v)?;
         }
         return Ok(());
     }

@@ -221,6 +221,11 @@ impl Default for Vm {
 /// overflow whatever the recursion limit is.
 const MAX_NESTING: usize = 200;
 
+/// Guest-sized allocations from this size up are tried on the allocator
+/// first (`Vm::reserve`): smaller ones cannot fail short of the machine
+/// being out of memory anyway.
+const PROBE_ABOVE: usize = 1 << 20;
+
 impl Vm {
     /// A VM with its builtins loaded, writing to the process's stdout and
     /// stderr.
@@ -339,6 +344,18 @@ impl Vm {
         }
         if n > (isize::MAX as usize) / 2 {
             return Err(self.memory_error(n));
+        }
+        if n >= PROBE_ABOVE {
+            // Without a heap limit (or below it) the machine is the limit,
+            // and Rust's infallible `with_capacity` aborts the process when
+            // it is reached (`[0] * 10**10` asks for 160 GB). Asking the
+            // allocator first turns that into CPython's bare `MemoryError`.
+            // The probe only maps address space, and the caller's own
+            // allocation follows at once.
+            let mut probe: Vec<u8> = Vec::new();
+            if probe.try_reserve_exact(n).is_err() {
+                return Err(self.memory_error(n));
+            }
         }
         Ok(())
     }
