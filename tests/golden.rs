@@ -131,8 +131,10 @@ fn diff(want: &str, got: &str) -> String {
 }
 
 /// Suites the VM implements. `threads/` (guest threads, `sys.settrace`,
-/// `ctypes`) joins when that tier lands.
-const SUITES: &[&str] = &["core", "syntax", "objects"];
+/// `ctypes`) joins when that tier lands. `bench/` links the benchmark
+/// workloads of `scripts/bench/`, so every speed figure is of a program
+/// whose output matches CPython's.
+const SUITES: &[&str] = &["core", "syntax", "objects", "bench"];
 
 fn main() {
     let args = Arguments::from_args();
