@@ -16,7 +16,6 @@ fn shortest_digits(x: f64) -> (String, i32) {
     (digits.to_string(), exp + 1)
 }
 
-/// `repr(x)` for a float, exactly as CPython 3.11 prints it.
 /// Decimal text of an int, written into `buf` (no allocation, unlike
 /// `to_string`: `str(i)` and printing ints are hot).
 pub fn int_str(v: i64, buf: &mut [u8; 20]) -> &str {
@@ -38,6 +37,7 @@ pub fn int_str(v: i64, buf: &mut [u8; 20]) -> &str {
     unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
 }
 
+/// `repr(x)` for a float, exactly as CPython 3.11 prints it.
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
         return "nan".into();
@@ -195,7 +195,21 @@ pub struct Spec {
 
 /// Parses a format spec; the error is CPython's message.
 pub fn parse_spec(spec: &str) -> Result<Spec, String> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: decode into a stack buffer (an f-string in a loop
+    // parses its spec every time).
+    let mut buf = ['\0'; 32];
+    let long: Vec<char>;
+    let chars: &[char] = if spec.len() <= buf.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            buf[n] = c;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        long = spec.chars().collect();
+        &long
+    };
     let mut i = 0;
     let mut s = Spec::default();
     let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
@@ -227,11 +241,7 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i > start {
-        let w: String = chars[start..i].iter().collect();
-        s.width = Some(
-            w.parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
-        );
+        s.width = Some(decimal(&chars[start..i])?);
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -249,11 +259,7 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
         if i == start {
             return Err("Format specifier missing precision".into());
         }
-        let p: String = chars[start..i].iter().collect();
-        s.precision = Some(
-            p.parse()
-                .map_err(|_| "Too many decimal digits in format string".to_string())?,
-        );
+        s.precision = Some(decimal(&chars[start..i])?);
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -269,33 +275,68 @@ pub fn parse_spec(spec: &str) -> Result<Spec, String> {
     Ok(s)
 }
 
+/// The value of a run of ASCII digits, as CPython reads a width or a
+/// precision.
+fn decimal(digits: &[char]) -> Result<usize, String> {
+    digits
+        .iter()
+        .try_fold(0usize, |n, &c| {
+            n.checked_mul(10)?.checked_add(c as usize - '0' as usize)
+        })
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| "Too many decimal digits in format string".to_string())
+}
+
 fn pad(body: &str, sign_prefix: &str, spec: &Spec, default_align: char) -> String {
     let len = body.chars().count() + sign_prefix.chars().count();
     let width = spec.width.unwrap_or(0);
     if len >= width {
-        return format!("{sign_prefix}{body}");
+        let mut out = String::with_capacity(sign_prefix.len() + body.len());
+        out.push_str(sign_prefix);
+        out.push_str(body);
+        return out;
     }
     let fill = spec.fill.unwrap_or(' ');
     let n = width - len;
-    let f = |k: usize| fill.to_string().repeat(k);
+    let mut out = String::with_capacity(width * fill.len_utf8() + body.len());
+    let f = |out: &mut String, k: usize| out.extend(std::iter::repeat_n(fill, k));
     match spec.align.unwrap_or(default_align) {
-        '<' => format!("{sign_prefix}{body}{}", f(n)),
-        '^' => format!("{}{sign_prefix}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{sign_prefix}{}{body}", f(n)),
-        _ => format!("{}{sign_prefix}{body}", f(n)),
+        '<' => {
+            out.push_str(sign_prefix);
+            out.push_str(body);
+            f(&mut out, n);
+        }
+        '^' => {
+            f(&mut out, n / 2);
+            out.push_str(sign_prefix);
+            out.push_str(body);
+            f(&mut out, n - n / 2);
+        }
+        '=' => {
+            out.push_str(sign_prefix);
+            f(&mut out, n);
+            out.push_str(body);
+        }
+        _ => {
+            f(&mut out, n);
+            out.push_str(sign_prefix);
+            out.push_str(body);
+        }
     }
+    out
 }
 
 fn group(digits: &str, sep: char, every: usize) -> String {
-    let mut out: Vec<char> = Vec::new();
-    let chars: Vec<char> = digits.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
+    // Digits are ASCII: byte positions are character positions.
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
             out.push(sep);
         }
-        out.push(*c);
+        out.push(c);
     }
-    out.into_iter().collect()
+    out
 }
 
 /// Grouping with zero padding: CPython pads with zeros that also get
@@ -354,7 +395,10 @@ pub fn format_int(v: i64, spec: &Spec) -> Result<String, String> {
         'X' => (format!("{mag:X}"), "0X", 4),
         'o' => (format!("{mag:o}"), "0o", 4),
         'b' => (format!("{mag:b}"), "0b", 4),
-        _ => (mag.to_string(), "", 3),
+        _ => match i64::try_from(mag) {
+            Ok(m) => (int_str(m, &mut [0; 20]).to_string(), "", 3),
+            Err(_) => (mag.to_string(), "", 3),
+        },
     };
     if spec.grouping == Some(',') && !matches!(ty, 'd' | 'n') {
         return Err(format!("Cannot specify ',' with '{ty}'."));

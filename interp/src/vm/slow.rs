@@ -279,16 +279,20 @@ impl Vm {
             }
             _ => v,
         };
-        let spec_text = match spec {
-            Value::Str(s) => s.as_str().to_string(),
-            _ => String::new(),
+        // The spec stays on the VM stack (rooted) while we borrow it.
+        let spec_str = match spec {
+            Value::Str(s) => Some(s),
+            _ => None,
         };
+        let spec_text = spec_str.as_ref().map_or("", |s| s.as_str());
         if spec_text.is_empty() {
-            if let Value::Str(_) = v {
-                return Ok(v);
+            match v {
+                Value::Str(_) => return Ok(v),
+                Value::Int(i) => return Ok(self.str_value(format::int_str(i, &mut [0; 20]))),
+                _ => {}
             }
         }
-        let s = self.format(v, &spec_text)?;
+        let s = self.format(v, spec_text)?;
         Ok(self.string_value(s))
     }
 
