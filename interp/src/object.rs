@@ -512,6 +512,24 @@ pub struct CodeObj {
     pub qualname: Gc<Str>,
     /// The program this code belongs to (source text, file name).
     pub source: Arc<crate::compile::Source>,
+    /// Inline caches of `LoadMethod`, one per name: what the last lookup
+    /// of that name found for that receiver type (see `MethodCache`).
+    pub method_cache: Box<[Cell<MethodCache>]>,
+}
+
+/// One `LoadMethod` inline cache entry: for receivers whose type is `key`
+/// (a builtin type's tag, or an instance's class address), the method is
+/// `method`, as long as the VM's class epoch is still `epoch`. Every class
+/// mutation and every collection starts a new epoch, so an entry never
+/// outlives the class it describes and is never traced.
+#[derive(Clone, Copy, Default)]
+pub struct MethodCache {
+    /// The receiver type (0: empty).
+    pub key: usize,
+    /// `Vm::class_epoch` when filled.
+    pub epoch: u64,
+    /// The method found.
+    pub method: Value,
 }
 
 impl Trace for CodeObj {

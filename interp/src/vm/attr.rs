@@ -2,6 +2,8 @@
 //! exceptions and the methods of builtin types, plus `LoadMethod`'s
 //! allocation-free method lookup.
 
+use std::cell::Cell;
+
 use crate::gc::Gc;
 use crate::intern::{sym, Symbol};
 use crate::object::*;
@@ -347,6 +349,7 @@ impl Vm {
             }
             Value::Class(c) if c.user_defined => {
                 c.attrs.set(name, value);
+                self.class_epoch += 1;
                 Ok(())
             }
             Value::Func(f) => {
@@ -406,7 +409,10 @@ impl Vm {
     pub fn del_attr(&mut self, obj: Value, name: Symbol) -> VmResult<()> {
         let removed = match obj {
             Value::Instance(i) => i.attrs.remove(name),
-            Value::Class(c) if c.user_defined => c.attrs.remove(name),
+            Value::Class(c) if c.user_defined => {
+                self.class_epoch += 1;
+                c.attrs.remove(name)
+            }
             Value::Func(f) => f.attrs.remove(name),
             _ => false,
         };
@@ -443,6 +449,47 @@ impl Vm {
         }
     }
 
+    /// `LoadMethod` through its inline cache: the method and the receiver,
+    /// or `None` on a miss (then `load_method_caching`).
+    #[inline(always)]
+    pub(crate) fn cached_method(
+        &self,
+        cache: &Cell<MethodCache>,
+        obj: Value,
+        name: Symbol,
+    ) -> Option<Value> {
+        let c = cache.get();
+        if c.epoch != self.class_epoch || c.key != method_cache_key(obj) {
+            return None;
+        }
+        match obj {
+            // An instance attribute shadows the class's method.
+            Value::Instance(i) if i.attrs.get(name).is_some() => None,
+            _ => Some(c.method),
+        }
+    }
+
+    /// `load_method`, filling `cache` when the method comes from the
+    /// receiver's class.
+    #[inline(never)]
+    pub(crate) fn load_method_caching(
+        &mut self,
+        obj: Value,
+        name: Symbol,
+        cache: &Cell<MethodCache>,
+    ) -> VmResult<(Value, Value)> {
+        let (f, selfv) = self.load_method(obj, name)?;
+        let key = method_cache_key(obj);
+        if key != 0 && !selfv.is_undef() {
+            cache.set(MethodCache {
+                key,
+                epoch: self.class_epoch,
+                method: f,
+            });
+        }
+        Ok((f, selfv))
+    }
+
     /// For a method call `obj.name(...)`: the function and the receiver to
     /// pass as `self`, or the plain attribute and `Undef` when it is not a
     /// method (no bound method is allocated either way).
@@ -470,5 +517,22 @@ impl Vm {
             }
         }
         Ok((self.get_attr(obj, name)?, Value::Undef))
+    }
+}
+
+/// The `MethodCache` key of a receiver's type: a small tag for the builtin
+/// types whose methods are fixed, the class address for an instance, 0 for
+/// anything not cached.
+#[inline(always)]
+fn method_cache_key(obj: Value) -> usize {
+    match obj {
+        Value::Instance(i) => i.class.addr(),
+        Value::Str(_) => 1,
+        Value::List(_) => 2,
+        Value::Dict(_) => 3,
+        Value::Tuple(_) => 4,
+        Value::Int(_) => 5,
+        Value::Float(_) => 6,
+        _ => 0,
     }
 }

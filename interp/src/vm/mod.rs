@@ -189,6 +189,9 @@ pub struct Vm {
     pub(crate) budget_soft_spent: bool,
     /// Depth of Rust-level re-entry (builtins calling guest code).
     pub(crate) nesting: usize,
+    /// Bumped by every class mutation and every collection: `LoadMethod`
+    /// caches filled in an older epoch are stale (see `MethodCache`).
+    pub(crate) class_epoch: u64,
     /// Programs loaded into this VM (their sources, for tracebacks).
     pub(crate) sources: Vec<Arc<Source>>,
     /// Containers being printed by `repr` (cycle detection).
@@ -256,6 +259,7 @@ impl Vm {
             budget_grace: None,
             budget_soft_spent: false,
             nesting: 0,
+            class_epoch: 1,
             sources: Vec::new(),
             repr_stack: Vec::new(),
             cmp_depth: 0,
@@ -436,6 +440,8 @@ impl Vm {
     /// Runs a collection now. Only sound at an instruction boundary, with
     /// every live value rooted.
     pub(crate) fn collect_garbage(&mut self) {
+        // A collection may free a class whose address a new one reuses.
+        self.class_epoch += 1;
         let Vm {
             heap,
             types,
@@ -577,6 +583,7 @@ impl Vm {
             name,
             qualname,
             source: Arc::clone(&program.source),
+            method_cache: (0..code.names.len()).map(|_| Default::default()).collect(),
         })
     }
 

@@ -526,9 +526,13 @@ impl Vm {
                             unsafe { sp = sp.sub(1) };
                         }
                         Op::LoadMethod(i) => {
-                            let name = code.names[i as usize];
+                            let name = unsafe { *code.names.get_unchecked(i as usize) };
+                            let cache = unsafe { code.method_cache.get_unchecked(i as usize) };
                             let obj = peek!(1);
-                            let (f, selfv) = slow!(self.load_method(obj, name));
+                            let (f, selfv) = match self.cached_method(cache, obj, name) {
+                                Some(f) => (f, obj),
+                                None => slow!(self.load_method_caching(obj, name, cache)),
+                            };
                             set_top!(1, f);
                             push!(selfv);
                         }
