@@ -506,7 +506,14 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     let items = vm.collect_iter(args[0])?;
     let list = vm.alloc(List::new(items));
     vm.roots.push(Value::List(list));
-    let mut items = list.to_vec();
+    // Sorted outside the list, which keeps the items rooted meanwhile.
+    let mut items = match list.with_items(|items| vm.copy_polling(items)) {
+        Ok(items) => items,
+        Err(e) => {
+            vm.roots.pop();
+            return Err(e);
+        }
+    };
     let r = sort_values(vm, &mut items, key, reverse);
     vm.roots.pop();
     r?;

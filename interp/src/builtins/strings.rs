@@ -171,9 +171,23 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     if !vm.is_iterable(iterable) {
         return Err(vm.type_error("can only join an iterable"));
     }
-    let items = vm.collect_iter(iterable)?;
+    // Lists and tuples are joined in place: no copy of a huge list first.
+    match iterable {
+        Value::List(l) => l.with_items(|items| join_items(vm, sep, items)),
+        Value::Tuple(t) => join_items(vm, sep, t.items()),
+        _ => {
+            let items = vm.collect_iter(iterable)?;
+            join_items(vm, sep, &items)
+        }
+    }
+}
+
+fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
     let mut total = 0usize;
     for (i, v) in items.iter().enumerate() {
+        if i & 0xffff == 0xffff {
+            vm.poll()?;
+        }
         match v {
             Value::Str(s) => total += s.as_str().len(),
             other => {

@@ -316,12 +316,27 @@ impl Vm {
         }
     }
 
+    /// A copy of `items`, polling the attention word between chunks: a
+    /// copy of a huge list must not hold a kill back for milliseconds.
+    pub(crate) fn copy_polling(&mut self, items: &[Value]) -> VmResult<Vec<Value>> {
+        const CHUNK: usize = 1 << 16;
+        if items.len() <= CHUNK {
+            return Ok(items.to_vec());
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for chunk in items.chunks(CHUNK) {
+            self.poll()?;
+            out.extend_from_slice(chunk);
+        }
+        Ok(out)
+    }
+
     /// All items of an iterable. The returned values are not rooted: do not
     /// run guest code while holding them without rooting them first.
     pub fn collect_iter(&mut self, v: Value) -> VmResult<Vec<Value>> {
         match v {
-            Value::List(l) => return Ok(l.to_vec()),
-            Value::Tuple(t) => return Ok(t.items().to_vec()),
+            Value::List(l) => return l.with_items(|items| self.copy_polling(items)),
+            Value::Tuple(t) => return self.copy_polling(t.items()),
             Value::Dict(d) => return Ok(d.table().keys()),
             Value::Range(r) => {
                 let n = r.len().max(0) as usize;
