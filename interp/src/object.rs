@@ -9,6 +9,7 @@
 //! and must not run guest code.
 
 use std::cell::{Cell, UnsafeCell};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -703,6 +704,37 @@ pub struct Class {
     pub constructor: Cell<Option<NativeImpl>>,
     /// `__module__` (`builtins` for builtin classes).
     pub module: Box<str>,
+    /// Recent results of `lookup` (see `LookupCache`).
+    pub lookups: LookupCache,
+}
+
+/// Every class mutation anywhere starts a new epoch, which invalidates
+/// every class's `LookupCache` at once (a base class's change shows
+/// through its subclasses). Global rather than per VM because it costs
+/// nothing to share: mutating classes is rare after start-up.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// Call after changing any class's attributes.
+pub fn class_mutated() {
+    CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+const LOOKUP_SLOTS: usize = 8;
+
+/// A small direct-mapped cache of `Class::lookup` results, misses
+/// included: a method call walks the class chain once per epoch instead of
+/// on every call, and the `__setattr__`/`__getattr__` probes that find
+/// nothing cost one compare.
+#[derive(Default)]
+pub struct LookupCache {
+    slots: UnsafeCell<[LookupSlot; LOOKUP_SLOTS]>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct LookupSlot {
+    name: Option<Symbol>,
+    epoch: u64,
+    found: Option<Value>,
 }
 
 impl Class {
@@ -728,6 +760,24 @@ impl Class {
     /// Looks `name` up in this class and its bases (the MRO of single
     /// inheritance is the base chain).
     pub fn lookup(&self, name: Symbol) -> Option<Value> {
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        let index = name.index() % LOOKUP_SLOTS;
+        // SAFETY: the VM is single-threaded; no reference into the slots
+        // outlives this call.
+        let slot = unsafe { &mut (*self.lookups.slots.get())[index] };
+        if slot.name == Some(name) && slot.epoch == epoch {
+            return slot.found;
+        }
+        let found = self.lookup_uncached(name);
+        *slot = LookupSlot {
+            name: Some(name),
+            epoch,
+            found,
+        };
+        found
+    }
+
+    fn lookup_uncached(&self, name: Symbol) -> Option<Value> {
         let mut c: &Class = self;
         loop {
             if let Some(v) = c.attrs.get(name) {

@@ -103,6 +103,7 @@ pub(crate) fn add_methods(
         let v = native(vm, name, Some(owner), f);
         let sym = vm.intern(name);
         cls.attrs.set(sym, v);
+        crate::object::class_mutated();
     }
 }
 

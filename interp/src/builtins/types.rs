@@ -23,6 +23,7 @@ fn new_class(vm: &mut Vm, name: &'static str, ctor: NativeImpl) -> Gc<Class> {
         builtin: BuiltinType::Other,
         user_defined: false,
         constructor: std::cell::Cell::new(Some(ctor)),
+        lookups: Default::default(),
         module: "builtins".into(),
     })
 }

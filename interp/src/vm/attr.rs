@@ -350,6 +350,7 @@ impl Vm {
             Value::Class(c) if c.user_defined => {
                 c.attrs.set(name, value);
                 self.class_epoch += 1;
+                class_mutated();
                 Ok(())
             }
             Value::Func(f) => {
@@ -411,6 +412,7 @@ impl Vm {
             Value::Instance(i) => i.attrs.remove(name),
             Value::Class(c) if c.user_defined => {
                 self.class_epoch += 1;
+                class_mutated();
                 c.attrs.remove(name)
             }
             Value::Func(f) => f.attrs.remove(name),

@@ -98,6 +98,7 @@ impl Vm {
             builtin,
             user_defined: false,
             constructor: std::cell::Cell::new(None),
+            lookups: Default::default(),
             module: "builtins".into(),
         })
     }

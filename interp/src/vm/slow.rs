@@ -826,6 +826,7 @@ impl Vm {
             },
             user_defined: true,
             constructor: std::cell::Cell::new(None),
+            lookups: Default::default(),
             module: module_name.into(),
         });
         self.roots.pop();
