@@ -32,7 +32,7 @@ mod util;
 pub mod value;
 pub mod vm;
 
-pub use attention::{Attention, KillReason};
+pub use attention::{Attention, KillReason, ThreadRequest};
 pub use compile::{compile, CompileError, Program, Source};
 pub use host::{Args, FromHost, HostCtx, HostError, HostFunction, HostValue};
 pub use trace::{HookAction, TraceEvent, TraceHook, TraceKind};

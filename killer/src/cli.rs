@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
@@ -154,8 +155,15 @@ fn run_command(args: &RunArgs) -> i32 {
             } else {
                 Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout))
             };
-            let mut err = std::io::stderr();
-            run_source(&text, &shown, argv, &opts, out, &mut err, true)
+            run_source(
+                &text,
+                &shown,
+                argv,
+                &opts,
+                out,
+                Box::new(std::io::stderr()),
+                true,
+            )
         });
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
@@ -166,18 +174,34 @@ fn run_command(args: &RunArgs) -> i32 {
     }
 }
 
+/// A writer shared by the VM (guest stderr: thread exception reports, as
+/// they happen) and the command (the final traceback or kill report).
+#[derive(Clone)]
+struct SharedWriter(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl Write for SharedWriter {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).write(b)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).flush()
+    }
+}
+
 /// Compiles and runs `text` exactly as `vm run` does: guest output to
-/// `out`, tracebacks and kill reports to `err`; returns the exit status.
-/// `signals` installs the Ctrl-C handler (the command does; tests don't).
+/// `out`, guest stderr, tracebacks and kill reports to `err`; returns the
+/// exit status. `signals` installs the Ctrl-C handler (the command does;
+/// tests don't).
 pub fn run_source(
     text: &str,
     filename: &str,
     argv: Vec<String>,
     opts: &RunOptions,
     out: Box<dyn Write + Send>,
-    err: &mut dyn Write,
+    err: Box<dyn Write + Send>,
     signals: bool,
 ) -> i32 {
+    let mut err = SharedWriter(Arc::new(Mutex::new(err)));
     let program = match interp::compile(text, filename) {
         Ok(p) => p,
         Err(e) => {
@@ -195,6 +219,7 @@ pub fn run_source(
     };
     let mut vm = Vm::new(config);
     vm.set_stdout(out);
+    vm.set_stderr(Box::new(err.clone()));
     let attention = vm.attention();
     if signals {
         crate::signals::install(KillHandle::new(attention.clone(), Some(opts.grace)));

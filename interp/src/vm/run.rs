@@ -231,6 +231,11 @@ impl Vm {
                             unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() + 1 };
                             break 'frame_err e;
                         }
+                        // The thread scheduler swapped in another thread (or
+                        // rewound this one): start over from its frame.
+                        if std::mem::take(&mut self.threads.switched) {
+                            continue 'frame;
+                        }
                         // A hook may not switch frames, but a collection or a
                         // trace callback may have used the stack above us.
                         reload!(spi);
@@ -1540,7 +1545,10 @@ impl Vm {
     /// `vm dis` shows, whatever is fused).
     #[inline(always)]
     fn instruction_stream(&self, code: &CodeObj) -> *const Op {
-        if self.trace_hook.is_some() || self.attention.snapshot() & Attention::BUDGET != 0 {
+        if self.trace_hook.is_some()
+            || self.guest_traced
+            || self.attention.snapshot() & Attention::BUDGET != 0
+        {
 
             code.code.ops.as_ptr()
         } else {
