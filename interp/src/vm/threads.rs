@@ -416,7 +416,11 @@ impl Vm {
                 t.ready = Value::None;
             }
         }
-        self.forget_active(ident);
+        if idx != 0 {
+            // The main thread stays in `_active` across runs, like the
+            // `threading._main_thread` that describes it.
+            self.forget_active(ident);
+        }
     }
 
     /// Removes `ident` from `threading._active`.
