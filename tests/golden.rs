@@ -69,6 +69,7 @@ fn run(path: &Path) -> (String, String, i32) {
         kill_after: Some(Duration::from_secs(20)),
         grace: Duration::from_secs(1),
         no_catch: false,
+        ..Default::default()
     };
     let status = std::thread::Builder::new()
         .stack_size(256 << 20)

@@ -280,17 +280,28 @@ pub enum Op {
     LoadGlobalConst(u8, u16),
     /// `StoreGlobal a; LoadGlobal b`.
     StoreLoadGlobal(u8, u8),
-    /// `LoadConst c; Add` or `LoadConst c; InplaceAdd`.
-    AddConst(u16),
-    /// `LoadConst c; Mod`.
-    ModConst(u16),
-    /// `Add; StoreLocal x` or `InplaceAdd; StoreLocal x`.
-    AddStoreLocal(u16),
-    /// `Add; StoreGlobal g` or `InplaceAdd; StoreGlobal g`.
-    AddStoreGlobal(u16),
-    /// `ForIter exit; StoreLocal x` over a range or a list.
+    /// `LoadConst c; ARITH`, where ARITH is an arithmetic instruction
+    /// [`arith_kind`] knows; the first operand is its kind.
+    ArithConst(u8, u16),
+    /// `LoadLocal a; ARITH` (kind, a).
+    ArithLocal(u8, u8),
+    /// `LoadLocal a; LoadLocal b; ARITH` (kind, a, b).
+    ArithLocals(u8, u8, u8),
+    /// `LoadLocal a; LoadConst c; ARITH` (the kind is the shadow's).
+    ArithLocalConst(u8, u16),
+    /// `ARITH; StoreLocal x` (kind, x).
+    ArithStoreLocal(u8, u8),
+    /// `ARITH; StoreGlobal g` (kind, g).
+    ArithStoreGlobal(u8, u8),
+    /// `LoadLocal a; LoadLocal b; StoreSubscr`: `a[b] = top`.
+    StoreSubscrLocals(u8, u8),
+    /// `LoadLocal a; LoadLocal b; JUMP_IF_NOT_cmp t`.
+    JumpIfNotLocals(u8, u8),
+    /// `LoadLocal a; LoadConst c; JUMP_IF_NOT_cmp t`.
+    JumpIfNotLocalConst(u8, u16),
+    /// `ForIter exit; StoreLocal x` over a range, list, tuple or ASCII str.
     ForIterLocal(u8, u16),
-    /// `ForIter exit; StoreGlobal g` over a range or a list.
+    /// `ForIter exit; StoreGlobal g` over a range, list, tuple or ASCII str.
     ForIterGlobal(u8, u16),
     /// `JumpBack t` where `t` holds a `ForIterLocal`: the next iteration
     /// without the jump's dispatch.
@@ -311,56 +322,151 @@ pub enum Op {
     LoopIfNe(u16),
     /// `PopJumpIfFalse next; JumpBack t`.
     LoopIfTrue(u16),
+    /// `LoadLocal a; LoadLocal b; JUMP_IF_NOT_cmp next; JumpBack t`.
+    LoopIfLocals(u8, u8),
+    /// `LoadLocal a; LoadConst c; JUMP_IF_NOT_cmp next; JumpBack t`.
+    LoopIfLocalConst(u8, u16),
+    /// `LoadGlobal a; LoadConst c; JUMP_IF_NOT_cmp next; JumpBack t`.
+    LoopIfGlobalConst(u8, u16),
+}
+
+/// The kind of an arithmetic instruction superinstructions fuse (the VM
+/// has fast paths for these on ints and floats). `+=` fuses like `+`: the
+/// fast paths never see a list.
+pub fn arith_kind(op: Op) -> Option<BinaryKind> {
+    use Op::*;
+    let kind = match op {
+        Add | InplaceAdd => BinaryKind::Add,
+        Sub => BinaryKind::Sub,
+        Mul => BinaryKind::Mul,
+        TrueDiv => BinaryKind::TrueDiv,
+        FloorDiv => BinaryKind::FloorDiv,
+        Mod => BinaryKind::Mod,
+        Inplace(k) => BinaryKind::ALL[k as usize],
+        _ => return None,
+    };
+    matches!(
+        kind,
+        BinaryKind::Add
+            | BinaryKind::Sub
+            | BinaryKind::Mul
+            | BinaryKind::TrueDiv
+            | BinaryKind::FloorDiv
+            | BinaryKind::Mod
+    )
+    .then_some(kind)
+}
+
+/// Whether `op` is a fused compare and branch (`JumpIfNotLt`...).
+pub fn is_compare_jump(op: Op) -> bool {
+    use Op::*;
+    matches!(
+        op,
+        JumpIfNotLt(_) | JumpIfNotLe(_) | JumpIfNotGt(_) | JumpIfNotGe(_) | JumpIfNotEq(_)
+            | JumpIfNotNe(_)
+    )
 }
 
 /// Writes the superinstructions into a copy of `ops` (see the
-/// superinstruction section of [`Op`]). Greedy, left to right: a plain
-/// instruction is the first of at most one superinstruction.
+/// superinstruction section of [`Op`]). Greedy, left to right, longest
+/// pattern first: a plain instruction is the first of at most one
+/// superinstruction.
 pub fn fuse(ops: &[Op]) -> Vec<Op> {
     use Op::*;
     let mut out = ops.to_vec();
+    // Shadows must stay plain: superinstructions read their operands.
+    let mut shadow = vec![false; ops.len()];
     let small = |i: u16| u8::try_from(i).ok();
+    let at = |i: usize| ops.get(i).copied().unwrap_or(Nop);
     let mut k = 0;
-    while k + 1 < ops.len() {
-        let next_is = |t: u16| t as usize == k + 2;
-        let fused = match (ops[k], ops[k + 1]) {
-            (LoadLocal(a), LoadLocal(b)) => small(a).zip(small(b)).map(|(a, b)| LoadLocal2(a, b)),
-            (LoadLocal(a), LoadConst(c)) => small(a).map(|a| LoadLocalConst(a, c)),
-            (StoreLocal(a), LoadLocal(b)) => {
-                small(a).zip(small(b)).map(|(a, b)| StoreLoadLocal(a, b))
+    while k < ops.len() {
+        // A loop's bottom test `JUMP_IF_NOT_cmp` to just past the
+        // `JumpBack` that follows it.
+        let loop_test = |j: usize| {
+            is_compare_jump(at(j))
+                && jump_target(&at(j)) == Some(j as u32 + 2)
+                && matches!(at(j + 1), JumpBack(_))
+        };
+        let (a, b, c) = (at(k), at(k + 1), at(k + 2));
+        let kind = |op: Op| arith_kind(op).map(|kind| kind as u8);
+        let fused: Option<(Op, usize)> = match (a, b) {
+            (LoadLocal(x), LoadLocal(y)) if small(x).is_some() && small(y).is_some() => {
+                let (x, y) = (x as u8, y as u8);
+                if loop_test(k + 2) {
+                    Some((LoopIfLocals(x, y), 4))
+                } else if is_compare_jump(c) {
+                    Some((JumpIfNotLocals(x, y), 3))
+                } else if c == StoreSubscr {
+                    Some((StoreSubscrLocals(x, y), 3))
+                } else if let Some(kind) = kind(c) {
+                    Some((ArithLocals(kind, x, y), 3))
+                } else {
+                    Some((LoadLocal2(x, y), 2))
+                }
             }
-            (LoadGlobal(a), LoadGlobal(b)) => {
-                small(a).zip(small(b)).map(|(a, b)| LoadGlobal2(a, b))
+            (LoadLocal(x), LoadConst(v)) if small(x).is_some() => {
+                let x = x as u8;
+                if loop_test(k + 2) {
+                    Some((LoopIfLocalConst(x, v), 4))
+                } else if is_compare_jump(c) {
+                    Some((JumpIfNotLocalConst(x, v), 3))
+                } else if kind(c).is_some() {
+                    Some((ArithLocalConst(x, v), 3))
+                } else {
+                    Some((LoadLocalConst(x, v), 2))
+                }
             }
-            (LoadGlobal(a), LoadConst(c)) => small(a).map(|a| LoadGlobalConst(a, c)),
-            (StoreGlobal(a), LoadGlobal(b)) => {
-                small(a).zip(small(b)).map(|(a, b)| StoreLoadGlobal(a, b))
+            (LoadLocal(x), op) if small(x).is_some() && kind(op).is_some() => {
+                Some((ArithLocal(kind(op).unwrap(), x as u8), 2))
             }
-            (LoadConst(c), Add | InplaceAdd) => Some(AddConst(c)),
-            (LoadConst(c), Mod) => Some(ModConst(c)),
-            (Add | InplaceAdd, StoreLocal(x)) => Some(AddStoreLocal(x)),
-            (Add | InplaceAdd, StoreGlobal(g)) => Some(AddStoreGlobal(g)),
-            (ForIter(t), StoreLocal(x)) => small(x).map(|x| ForIterLocal(x, t)),
-            (ForIter(t), StoreGlobal(g)) => small(g).map(|g| ForIterGlobal(g, t)),
-            (JumpIfNotLt(n), JumpBack(t)) if next_is(n) => Some(LoopIfLt(t)),
-            (JumpIfNotLe(n), JumpBack(t)) if next_is(n) => Some(LoopIfLe(t)),
-            (JumpIfNotGt(n), JumpBack(t)) if next_is(n) => Some(LoopIfGt(t)),
-            (JumpIfNotGe(n), JumpBack(t)) if next_is(n) => Some(LoopIfGe(t)),
-            (JumpIfNotEq(n), JumpBack(t)) if next_is(n) => Some(LoopIfEq(t)),
-            (JumpIfNotNe(n), JumpBack(t)) if next_is(n) => Some(LoopIfNe(t)),
-            (PopJumpIfFalse(n), JumpBack(t)) if next_is(n) => Some(LoopIfTrue(t)),
+            (StoreLocal(x), LoadLocal(y)) => {
+                small(x).zip(small(y)).map(|(x, y)| (StoreLoadLocal(x, y), 2))
+            }
+            (LoadGlobal(x), LoadGlobal(y)) => {
+                small(x).zip(small(y)).map(|(x, y)| (LoadGlobal2(x, y), 2))
+            }
+            (LoadGlobal(x), LoadConst(v)) if small(x).is_some() => {
+                if loop_test(k + 2) {
+                    Some((LoopIfGlobalConst(x as u8, v), 4))
+                } else {
+                    Some((LoadGlobalConst(x as u8, v), 2))
+                }
+            }
+            (StoreGlobal(x), LoadGlobal(y)) => {
+                small(x).zip(small(y)).map(|(x, y)| (StoreLoadGlobal(x, y), 2))
+            }
+            (LoadConst(v), op) if kind(op).is_some() => Some((ArithConst(kind(op).unwrap(), v), 2)),
+            (op, StoreLocal(x)) if small(x).is_some() && kind(op).is_some() => {
+                Some((ArithStoreLocal(kind(op).unwrap(), x as u8), 2))
+            }
+            (op, StoreGlobal(g)) if small(g).is_some() && kind(op).is_some() => {
+                Some((ArithStoreGlobal(kind(op).unwrap(), g as u8), 2))
+            }
+            (ForIter(t), StoreLocal(x)) => small(x).map(|x| (ForIterLocal(x, t), 2)),
+            (ForIter(t), StoreGlobal(g)) => small(g).map(|g| (ForIterGlobal(g, t), 2)),
+            (JumpIfNotLt(_), JumpBack(t)) if loop_test(k) => Some((LoopIfLt(t), 2)),
+            (JumpIfNotLe(_), JumpBack(t)) if loop_test(k) => Some((LoopIfLe(t), 2)),
+            (JumpIfNotGt(_), JumpBack(t)) if loop_test(k) => Some((LoopIfGt(t), 2)),
+            (JumpIfNotGe(_), JumpBack(t)) if loop_test(k) => Some((LoopIfGe(t), 2)),
+            (JumpIfNotEq(_), JumpBack(t)) if loop_test(k) => Some((LoopIfEq(t), 2)),
+            (JumpIfNotNe(_), JumpBack(t)) if loop_test(k) => Some((LoopIfNe(t), 2)),
+            (PopJumpIfFalse(n), JumpBack(t)) if n as usize == k + 2 => Some((LoopIfTrue(t), 2)),
             _ => None,
         };
         match fused {
-            Some(f) => {
+            Some((f, width)) => {
                 out[k] = f;
-                k += 2;
+                shadow[k + 1..k + width].fill(true);
+                k += width;
             }
             None => k += 1,
         }
     }
     // Loop back edges straight into the fused `for` loops they return to.
     for k in 0..out.len() {
+        if shadow[k] {
+            continue;
+        }
         if let JumpBack(t) = out[k] {
             match out[t as usize] {
                 ForIterLocal(..) => out[k] = NextLocal(t),

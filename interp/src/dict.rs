@@ -120,8 +120,13 @@ impl DictTable {
             return (Some(old), 0);
         }
         let before = self.heap_bytes();
-        if (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
+        if self.needs_rebuild() {
             self.rebuild(self.len + 1);
+        }
+        let cap = self.entries.capacity();
+        if self.entries.len() == cap && cap >= crate::gc::GENTLE_GROWTH_FROM {
+            // See `GENTLE_GROWTH_FROM`.
+            self.entries.reserve_exact(cap / 8);
         }
         let ix = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
@@ -143,6 +148,29 @@ impl DictTable {
                 & mask;
         }
         (None, self.heap_bytes().saturating_sub(before))
+    }
+
+    fn needs_rebuild(&self) -> bool {
+        (self.entries.len() + 1) * 3 > self.indices.len() * 2
+    }
+
+    /// At most how many bytes inserting a new key would add to the table,
+    /// so the VM can check the heap limit before a large table grows.
+    pub fn insert_growth(&self) -> usize {
+        let mut n = 0;
+        let cap = self.entries.capacity();
+        if self.entries.len() == cap {
+            let more = if cap >= crate::gc::GENTLE_GROWTH_FROM {
+                cap / 8
+            } else {
+                cap.max(4)
+            };
+            n += more * std::mem::size_of::<Entry>();
+        }
+        if self.needs_rebuild() {
+            n += index_size_for(self.len + 1) * 4;
+        }
+        n
     }
 
     /// Removes `key`; returns its key and value.

@@ -17,6 +17,27 @@ fn shortest_digits(x: f64) -> (String, i32) {
 }
 
 /// `repr(x)` for a float, exactly as CPython 3.11 prints it.
+/// Decimal text of an int, written into `buf` (no allocation, unlike
+/// `to_string`: `str(i)` and printing ints are hot).
+pub fn int_str(v: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = v.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // SAFETY: only ASCII digits and '-' were written.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
+}
+
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
         return "nan".into();
@@ -366,6 +387,10 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
             ));
         }
     }
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        // CPython keeps precisions in a C int.
+        return Err("precision too big".into());
+    }
     let neg = v.is_sign_negative() && !v.is_nan();
     let a = v.abs();
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
@@ -385,7 +410,7 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
         match ty {
             Some('f' | 'F') => {
                 let p = spec.precision.unwrap_or(6);
-                let mut s = format!("{a:.p$}");
+                let mut s = fixed(a, p);
                 if spec.alternate && p == 0 {
                     s.push('.');
                 }
@@ -393,7 +418,7 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
             }
             Some('%') => {
                 let p = spec.precision.unwrap_or(6);
-                format!("{:.p$}%", a * 100.0)
+                format!("{}%", fixed(a * 100.0, p))
             }
             Some('e' | 'E') => {
                 let p = spec.precision.unwrap_or(6);
@@ -440,9 +465,48 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
     Ok(pad(&body, sign_str(neg, spec.sign), spec, '>'))
 }
 
+/// Digits after the point beyond which a finite `f64` has only zeros: its
+/// exact decimal expansion ends within 1074 of them (the smallest
+/// subnormal is 2**-1074).
+const EXACT_FRACTION_DIGITS: usize = 1100;
+/// Significant digits beyond which a finite `f64`'s exact expansion has
+/// only zeros (at most 767 are ever non-zero).
+const EXACT_SIGNIFICANT_DIGITS: usize = 800;
+
+/// `a` with `p` decimals. Rust's formatter panics on precisions past
+/// `u16::MAX`, which a guest can ask for (`f"{x:.70000f}"`), so the
+/// digits past the exact expansion are appended as the zeros they are.
+fn fixed(a: f64, p: usize) -> String {
+    if p <= EXACT_FRACTION_DIGITS || !a.is_finite() {
+        return format!("{a:.p$}");
+    }
+    let mut s = format!("{a:.EXACT_FRACTION_DIGITS$}");
+    pad_zeros(&mut s, p - EXACT_FRACTION_DIGITS);
+    s
+}
+
+/// `a` as `d.ddd…e±X` with `p` decimals, for any `p` (see `fixed`).
+fn exp_digits(a: f64, p: usize) -> String {
+    if p <= EXACT_SIGNIFICANT_DIGITS || !a.is_finite() {
+        return format!("{a:.p$e}");
+    }
+    let s = format!("{a:.EXACT_SIGNIFICANT_DIGITS$e}");
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut out = mant.to_string();
+    pad_zeros(&mut out, p - EXACT_SIGNIFICANT_DIGITS);
+    out.push('e');
+    out.push_str(exp);
+    out
+}
+
+fn pad_zeros(s: &mut String, n: usize) {
+    s.reserve(n);
+    s.extend(std::iter::repeat_n('0', n));
+}
+
 /// `%e`-style: `d.ddddde±XX` with `p` decimals.
 fn exp_format(a: f64, p: usize, alternate: bool) -> String {
-    let s = format!("{a:.p$e}");
+    let s = exp_digits(a, p);
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let mut mant = mant.to_string();
@@ -466,7 +530,7 @@ fn general_format(a: f64, p: usize, alternate: bool, repr_like: bool) -> String 
         return s;
     }
     // Exponent after rounding to p significant digits.
-    let e_str = format!("{a:.prec$e}", prec = p - 1);
+    let e_str = exp_digits(a, p - 1);
     let (mant, exp) = e_str.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     if exp < -4 || exp >= p as i32 {
@@ -477,7 +541,7 @@ fn general_format(a: f64, p: usize, alternate: bool, repr_like: bool) -> String 
         format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let mut s = format!("{a:.decimals$}");
+        let mut s = fixed(a, decimals);
         if !alternate && s.contains('.') {
             s = s.trim_end_matches('0').trim_end_matches('.').to_string();
         }
@@ -524,6 +588,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn int_strs_match_to_string() {
+        for v in [0, 7, -7, 10, 97, -100, 1234567890, i64::MAX, i64::MIN] {
+            assert_eq!(int_str(v, &mut [0; 20]), v.to_string());
+        }
+    }
+
+    #[test]
     fn float_reprs() {
         for (x, want) in [
             (0.1 + 0.2, "0.30000000000000004"),
@@ -555,6 +626,20 @@ mod tests {
         assert_eq!(f(12345.678, "g"), "12345.7");
         assert_eq!(f(0.00001234, "g"), "1.234e-05");
         assert_eq!(f(2.0, ".3"), "2.0");
+        // Past Rust's formatter limit (u16::MAX): exact digits, then zeros.
+        let long = f(0.1, ".70000f");
+        assert_eq!(long.len(), 70002);
+        assert!(long.starts_with("0.1000000000000000055511151231257827"));
+        assert!(long.ends_with("000"));
+        assert_eq!(f(5e-324, ".1100f"), fixed(5e-324, 1100));
+        assert_eq!(f(1.5, ".70000e").len(), 70000 + 6);
+        assert!(f(1.5, ".70000e").ends_with("0e+00"));
+        assert_eq!(f(1.5, "#.70000g").len(), 70001);
+        assert_eq!(f(1.5, ".70000g"), "1.5");
+        assert_eq!(f(0.5, ".70000%").len(), 70004);
+        assert!(format_float(1.5, &parse_spec(".3000000000f").unwrap())
+            .unwrap_err()
+            .contains("precision too big"));
         assert_eq!(i(1234567, ","), "1,234,567");
         assert_eq!(i(255, "#x"), "0xff");
         assert_eq!(i(-42, "+05d"), "-0042");

@@ -38,8 +38,11 @@ struct Header {
 
 struct VTable {
     trace: unsafe fn(NonNull<Header>, &mut Tracer),
+    /// Drops the value in place; the memory goes back to the heap's pool.
     drop: unsafe fn(NonNull<Header>),
     bytes: unsafe fn(NonNull<Header>) -> usize,
+    /// The box's size class (see `Heap::block_layout`).
+    class: usize,
 }
 
 #[repr(C)]
@@ -56,8 +59,9 @@ unsafe fn trace_box<T: Trace>(p: NonNull<Header>, tracer: &mut Tracer) {
 }
 
 unsafe fn drop_box<T>(p: NonNull<Header>) {
-    // SAFETY: as in `trace_box`; called once, by the sweep or `Heap::drop`.
-    drop(unsafe { Box::from_raw(p.cast::<GcBox<T>>().as_ptr()) });
+    // SAFETY: as in `trace_box`; called once, by the sweep or `Heap::drop`,
+    // which then recycle or free the memory.
+    unsafe { std::ptr::drop_in_place(p.cast::<GcBox<T>>().as_ptr()) };
 }
 
 unsafe fn bytes_box<T: Trace>(p: NonNull<Header>) -> usize {
@@ -69,12 +73,27 @@ unsafe fn bytes_box<T: Trace>(p: NonNull<Header>) -> usize {
 struct VTableFor<T>(PhantomData<T>);
 
 impl<T: Trace + 'static> VTableFor<T> {
+    const CLASS: usize = {
+        assert!(std::mem::align_of::<GcBox<T>>() <= BLOCK_ALIGN);
+        std::mem::size_of::<GcBox<T>>().div_ceil(BLOCK_ALIGN)
+    };
     const VTABLE: VTable = VTable {
         trace: trace_box::<T>,
         drop: drop_box::<T>,
         bytes: bytes_box::<T>,
+        class: Self::CLASS,
     };
 }
+
+/// Boxes are allocated in multiples of this (their size class).
+const BLOCK_ALIGN: usize = 16;
+/// Boxes of up to `POOLED_CLASSES * BLOCK_ALIGN` bytes (nearly all of
+/// them) are carved from chunks and recycled through per-class free lists,
+/// never returned to the system allocator one by one: allocating is a
+/// pointer bump or a pop, and a collection that frees thousands of boxes
+/// costs no allocator calls. The chunks are freed with the heap.
+const POOLED_CLASSES: usize = 16;
+const CHUNK_BYTES: usize = 64 << 10;
 
 /// A handle to a heap object. Copyable; valid while the object is reachable
 /// from the VM's roots (see the module comment for when that matters).
@@ -169,9 +188,24 @@ pub struct Heap {
     /// before the heap grows far beyond the limit.
     limit: Option<usize>,
     collections: u64,
+    /// Free blocks by size class (index 0 unused).
+    pool: [Vec<NonNull<u8>>; POOLED_CLASSES + 1],
+    /// Chunks the pooled blocks are carved from, and the unused rest of the
+    /// newest one.
+    chunks: Vec<NonNull<u8>>,
+    bump: usize,
+    bump_end: usize,
 }
 
 const MIN_THRESHOLD: usize = 4 << 20;
+
+/// Capacity (in items) from which growable containers (list buffers, dict
+/// entry vectors) grow by an eighth instead of doubling. Growth is counted
+/// after it happens and collected at the next instruction boundary, so one
+/// growth step is how far the heap can overshoot its limit: an eighth of
+/// the largest container, itself below the limit. (Large buffers are
+/// `mmap`ed, and growing them is `mremap`, not a copy.)
+pub const GENTLE_GROWTH_FROM: usize = 1 << 16;
 
 impl Default for Heap {
     fn default() -> Self {
@@ -188,6 +222,60 @@ impl Heap {
             threshold: MIN_THRESHOLD,
             limit: None,
             collections: 0,
+            pool: Default::default(),
+            chunks: Vec::new(),
+            bump: 0,
+            bump_end: 0,
+        }
+    }
+
+    fn block_layout(class: usize) -> std::alloc::Layout {
+        // Cannot fail: the size is a small multiple of the alignment.
+        std::alloc::Layout::from_size_align(class * BLOCK_ALIGN, BLOCK_ALIGN).unwrap()
+    }
+
+    /// A block of `class`: recycled, carved from a chunk, or (for large
+    /// classes) from the system allocator.
+    #[inline]
+    fn block(&mut self, class: usize) -> NonNull<u8> {
+        if class > POOLED_CLASSES {
+            return Self::system_alloc(Self::block_layout(class));
+        }
+        if let Some(b) = self.pool[class].pop() {
+            return b;
+        }
+        let size = class * BLOCK_ALIGN;
+        if self.bump + size > self.bump_end {
+            let chunk = Self::system_alloc(Self::chunk_layout());
+            self.chunks.push(chunk);
+            self.bump = chunk.as_ptr() as usize;
+            self.bump_end = self.bump + CHUNK_BYTES;
+        }
+        let b = self.bump;
+        self.bump += size;
+        // SAFETY: `b` lies inside the newest chunk, which is non-null.
+        unsafe { NonNull::new_unchecked(b as *mut u8) }
+    }
+
+    fn chunk_layout() -> std::alloc::Layout {
+        // Cannot fail: a power-of-two size and alignment.
+        std::alloc::Layout::from_size_align(CHUNK_BYTES, BLOCK_ALIGN).unwrap()
+    }
+
+    fn system_alloc(layout: std::alloc::Layout) -> NonNull<u8> {
+        // SAFETY: both layouts used here have a non-zero size.
+        match NonNull::new(unsafe { std::alloc::alloc(layout) }) {
+            Some(b) => b,
+            None => std::alloc::handle_alloc_error(layout),
+        }
+    }
+
+    /// Takes back the block of a box the sweep dropped.
+    fn release(pool: &mut [Vec<NonNull<u8>>], class: usize, block: NonNull<u8>) {
+        match pool.get_mut(class) {
+            Some(free) => free.push(block),
+            // SAFETY: large blocks come from `system_alloc` with this layout.
+            None => unsafe { std::alloc::dealloc(block.as_ptr(), Self::block_layout(class)) },
         }
     }
 
@@ -214,14 +302,18 @@ impl Heap {
     #[inline]
     pub fn alloc<T: Trace + 'static>(&mut self, value: T) -> (Gc<T>, bool) {
         let extra = value.extra_bytes();
-        let b = Box::new(GcBox {
-            header: Header {
-                marked: Cell::new(false),
-                vtable: &VTableFor::<T>::VTABLE,
-            },
-            value,
-        });
-        let ptr = NonNull::from(Box::leak(b));
+        let ptr = self.block(VTableFor::<T>::CLASS).cast::<GcBox<T>>();
+        // SAFETY: the block is fresh or recycled memory of the box's size
+        // class, aligned for it, and not in use.
+        unsafe {
+            ptr.as_ptr().write(GcBox {
+                header: Header {
+                    marked: Cell::new(false),
+                    vtable: &VTableFor::<T>::VTABLE,
+                },
+                value,
+            })
+        };
         self.objects.push(ptr.cast());
         self.bytes += std::mem::size_of::<GcBox<T>>() + extra;
         (Gc { ptr }, self.bytes > self.threshold)
@@ -267,6 +359,7 @@ impl Heap {
             unsafe { (vt.trace)(h, &mut tracer) };
             tracer.live_bytes += unsafe { (vt.bytes)(h) };
         }
+        let pool = &mut self.pool;
         self.objects.retain(|&h| {
             // SAFETY: every entry is a box this heap allocated and has not
             // freed yet.
@@ -275,7 +368,9 @@ impl Heap {
                 header.marked.set(false);
                 true
             } else {
+                let class = header.vtable.class;
                 unsafe { (header.vtable.drop)(h) };
+                Heap::release(pool, class, h.cast());
                 false
             }
         });
@@ -293,7 +388,19 @@ impl Drop for Heap {
         for &h in &self.objects {
             // SAFETY: the heap owns every box in `objects`; nothing can use
             // them once the heap (and so the VM) is gone.
-            unsafe { (h.as_ref().vtable.drop)(h) };
+                        unsafe {
+                let class = h.as_ref().vtable.class;
+                (h.as_ref().vtable.drop)(h);
+                if class > POOLED_CLASSES {
+                    std::alloc::dealloc(h.as_ptr().cast(), Self::block_layout(class));
+                }
+            }
+
+        }
+        for &c in &self.chunks {
+            // SAFETY: every chunk came from `system_alloc` with this layout;
+            // the boxes carved from it were dropped above.
+            unsafe { std::alloc::dealloc(c.as_ptr(), Self::chunk_layout()) };
         }
     }
 }

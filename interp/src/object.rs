@@ -22,16 +22,26 @@ use crate::vm::{Vm, VmResult};
 
 // ---------------------------------------------------------------- str
 
-/// An immutable string.
+/// An immutable string. Up to 24 bytes live inline (most strings a guest
+/// makes are short: keys, words, digits), longer ones in one heap buffer.
 pub struct Str {
-    text: Box<str>,
+    text: compact_str::CompactString,
     chars: usize,
     hash: Cell<u64>,
 }
 
 impl Str {
-    /// Wraps `text`.
-    pub fn new(text: Box<str>) -> Str {
+    /// A copy of `text`.
+    pub fn new(text: &str) -> Str {
+        Str::from_compact(compact_str::CompactString::new(text))
+    }
+
+    /// Takes `text` (its buffer is reused when it does not fit inline).
+    pub fn from_string(text: String) -> Str {
+        Str::from_compact(compact_str::CompactString::from(text))
+    }
+
+    fn from_compact(text: compact_str::CompactString) -> Str {
         let chars = if text.is_ascii() {
             text.len()
         } else {
@@ -87,7 +97,11 @@ impl Str {
 impl Trace for Str {
     fn trace(&self, _: &mut Tracer) {}
     fn extra_bytes(&self) -> usize {
-        self.text.len()
+        if self.text.is_heap_allocated() {
+            self.text.len()
+        } else {
+            0
+        }
     }
 }
 
@@ -155,6 +169,11 @@ impl List {
     pub fn push(&self, v: Value) -> usize {
         let vec = self.vec_mut();
         let cap = vec.capacity();
+        if vec.len() == cap && cap >= crate::gc::GENTLE_GROWTH_FROM {
+            // Doubling would let one append take the heap far past its
+            // limit before the next collection can notice (see `gc`).
+            vec.reserve_exact(cap / 8);
+        }
         vec.push(v);
         (vec.capacity() - cap) * std::mem::size_of::<Value>()
     }

@@ -131,7 +131,8 @@ fn deadline_soft_kill_runs_finally_and_exits_124() {
     assert!(r.stderr.contains("deadline exceeded"), "{}", r.stderr);
     // The kill lands on the loop line or its body, wherever the loop was.
     assert!(
-        r.stderr.contains("spin.py\", line 6, in <module>") || r.stderr.contains("spin.py\", line 7, in <module>"),
+        r.stderr.contains("spin.py\", line 6, in <module>")
+            || r.stderr.contains("spin.py\", line 7, in <module>"),
         "{}",
         r.stderr
     );
@@ -261,4 +262,105 @@ fn bad_command_lines_get_clear_errors() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn each_limit_flag_stops_the_script_with_a_message_naming_it() {
+    let cases: [(&str, &[&str], &str, &[&str]); 4] = [
+        (
+            "mem.py",
+            &["--max-memory", "64MiB"],
+            "x = [0] * 10**10\n",
+            &[
+                "MemoryError: heap limit of 67108864 bytes exceeded",
+                "vm: the script exceeded its memory limit: --max-memory 64MiB (67108864 bytes)",
+            ],
+        ),
+        (
+            "rec.py",
+            &["--max-recursion", "50"],
+            "import sys\nsys.setrecursionlimit(10000)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+            &[
+                "RecursionError: maximum recursion depth exceeded",
+                "vm: the script exceeded its recursion limit: --max-recursion 50",
+            ],
+        ),
+        (
+            "out.py",
+            &["--max-output", "1KiB"],
+            "while True:\n    print('spam')\n",
+            &[
+                "OSError: output limit of 1024 bytes exceeded",
+                "vm: the script exceeded its output limit: --max-output 1KiB (1024 bytes)",
+            ],
+        ),
+        (
+            "spin.py",
+            &["--max-instructions", "100000"],
+            "try:\n    while True:\n        pass\nfinally:\n    print('finally ran')\n",
+            &[
+                "instruction budget exhausted",
+                "vm: the script exceeded its instruction budget: --max-instructions 100000",
+            ],
+        ),
+    ];
+    for (name, flags, src, want) in cases {
+        let path = script(name, src);
+        let mut args = vec!["run", path.as_str()];
+        args.extend_from_slice(flags);
+        let r = vm(&args);
+        for w in want {
+            assert!(
+                r.stderr.contains(w),
+                "{flags:?}: want {w:?} in:\n{}",
+                r.stderr
+            );
+        }
+        let status = if name == "spin.py" { 124 } else { 1 };
+        assert_eq!(r.status, status, "{flags:?}: {}", r.stderr);
+        if name == "out.py" {
+            assert_eq!(r.stdout.len(), 1020, "the output stops at the limit");
+        }
+        if name == "spin.py" {
+            assert_eq!(r.stdout, "finally ran\n");
+        }
+    }
+}
+
+#[test]
+fn limit_flags_take_human_sizes_and_reject_nonsense() {
+    let ok = script("ok.py", "print(len('x' * 1000))\n");
+    for size in ["64MiB", "64M", "1.5GiB", "1000000", "100 KB"] {
+        let r = vm(&["run", &ok, "--max-memory", size, "--max-output", size]);
+        assert_eq!(
+            (r.status, r.stdout.as_str()),
+            (0, "1000\n"),
+            "{size}: {}",
+            r.stderr
+        );
+    }
+    for bad in ["lots", "-1", "64XB"] {
+        let flag = format!("--max-memory={bad}");
+        let r = vm(&["run", &ok, &flag]);
+        assert_eq!(r.status, 2, "{bad}");
+        assert!(r.stderr.contains("invalid size"), "{bad}: {}", r.stderr);
+    }
+    let r = vm(&["run", &ok, "--max-instructions", "many"]);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("--max-instructions"), "{}", r.stderr);
+}
+
+#[test]
+fn the_default_recursion_limit_is_cpythons_and_prints_no_note() {
+    let p = script("deep.py", "def f(n):\n    return f(n + 1)\nf(0)\n");
+    let r = vm(&["run", &p]);
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains("[Previous line repeated 996 more times]"),
+        "{}",
+        r.stderr
+    );
+    assert!(r
+        .stderr
+        .ends_with("RecursionError: maximum recursion depth exceeded\n"));
 }

@@ -124,8 +124,12 @@ fn list_insert(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     let n = l.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     let v = args[2];
-    l.with_items_mut(|vec| vec.insert(j as usize, v));
-    vm.note_growth(16);
+    let grown = l.with_items_mut(|vec| {
+        let cap = vec.capacity();
+        vec.insert(j as usize, v);
+        (vec.capacity() - cap) * 16
+    });
+    vm.note_growth(grown);
     Ok(Value::None)
 }
 
@@ -133,6 +137,9 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "extend", kw)?;
     let src = exactly_one(vm, "list.extend", &args[1..])?;
     let items = vm.collect_iter(src)?;
+    // `l.extend(l)` in a loop doubles the list each time: check the step
+    // against the heap limit before taking it.
+    vm.reserve(items.len().saturating_mul(16))?;
     let mut grown = 0;
     the_list(args).with_items_mut(|v| {
         let cap = v.capacity();

@@ -48,6 +48,7 @@ pub(super) fn install(vm: &mut Vm, b: Gc<Module>) {
         ("exit", exit),
         ("quit", exit),
         ("globals", globals),
+        ("__import__", import),
         ("dir", dir),
     ];
     for &(name, f) in fns {
@@ -386,15 +387,15 @@ pub(crate) fn sort_values(
         // may raise): the first error aborts the sort.
         let mut err: Option<Box<Unwind>> = None;
         let mut count = 0usize;
-        let mut less = |a: usize, b: usize, vm: &mut Vm| -> bool {
-            if err.is_some() {
-                return false;
-            }
+        // `None` stops the sort at once: after a kill or an exception the
+        // remaining comparisons of a ten-million-item sort would delay the
+        // kill by a second.
+        let mut less = |a: usize, b: usize, vm: &mut Vm| -> Option<bool> {
             count += 1;
             if count & 0xfff == 0 {
                 if let Err(e) = vm.poll() {
                     err = Some(e);
-                    return false;
+                    return None;
                 }
             }
             let (x, y) = if reverse {
@@ -409,12 +410,12 @@ pub(crate) fn sort_values(
                 _ => None,
             };
             match fast {
-                Some(r) => r,
+                Some(r) => Some(r),
                 None => match vm.compare_bool(Cmp::Lt, x, y) {
-                    Ok(r) => r,
+                    Ok(r) => Some(r),
                     Err(e) => {
                         err = Some(e);
-                        false
+                        None
                     }
                 },
             }
@@ -433,8 +434,9 @@ pub(crate) fn sort_values(
 
 /// A stable merge sort driven by a `less` predicate that may have side
 /// effects (Rust's `sort_by` requires a total order and must not observe a
-/// panic-free but inconsistent comparator).
-fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
+/// panic-free but inconsistent comparator). `less` returning `None` stops
+/// the sort, leaving `v` in some order.
+fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> Option<bool>) {
     let n = v.len();
     if n < 2 {
         return;
@@ -445,7 +447,12 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
         let end = (start + RUN).min(n);
         for i in start + 1..end {
             let mut j = i;
-            while j > start && less(v[j], v[j - 1]) {
+            while j > start {
+                match less(v[j], v[j - 1]) {
+                    Some(true) => {}
+                    Some(false) => break,
+                    None => return,
+                }
                 v.swap(j, j - 1);
                 j -= 1;
             }
@@ -460,7 +467,10 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> bool) {
             let end = (start + 2 * width).min(n);
             let (mut i, mut j, mut k) = (start, mid, start);
             while i < mid && j < end {
-                if less(v[j], v[i]) {
+                let Some(lt) = less(v[j], v[i]) else {
+                    return;
+                };
+                if lt {
                     buf[k] = v[j];
                     j += 1;
                 } else {
@@ -992,6 +1002,53 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {
     let cls = vm.exc_class(ExcKind::SystemExit);
     let e = vm.new_exception(cls, if args.is_empty() { vec![] } else { vec![code] });
     Err(Box::new(Unwind::Raise(e)))
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`:
+/// the same gate as the `import` statement (the host's allowed built-in
+/// modules, nothing from the file system), with CPython's errors.
+fn import(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
+    const NAMES: [&str; 5] = ["name", "globals", "locals", "fromlist", "level"];
+    arg_count(vm, "__import__", args, 0, 5)?;
+    let mut params: [Option<Value>; 5] = [None; 5];
+    for (i, &v) in args.iter().enumerate() {
+        params[i] = Some(v);
+    }
+    for (i, name) in NAMES.iter().enumerate() {
+        if let Some(v) = kwarg(vm, "__import__", kw, &NAMES, name)? {
+            if params[i].is_some() {
+                let msg = format!(
+                    "argument for __import__() given by name ('{name}') and position ({})",
+                    i + 1
+                );
+                return Err(vm.type_error(&msg));
+            }
+            params[i] = Some(v);
+        }
+    }
+    let name = match params[0] {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(_) => return Err(vm.type_error("module name must be a string")),
+        None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
+    };
+    let level = match params[4] {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    if level > 0 {
+        return Err(vm.error(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    if name.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let sym = vm.intern(&name);
+    vm.import_module(sym)
 }
 
 fn globals(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {

@@ -872,14 +872,35 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
         Some(v) => int_arg(vm, v)?,
         None => 8,
     };
+    if ts > i32::MAX as i64 || ts < i32::MIN as i64 {
+        // CPython takes the tab size as a C int.
+        return Err(vm.error(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        ));
+    }
     let s = text(args);
     let mut out = String::new();
     let mut col = 0i64;
+    // Each tab may add up to 2**31 spaces: the growth is checked against
+    // the heap limit (once per MiB of it) before it happens, and a kill
+    // lands between tabs.
+    let mut checked = 0usize;
+    let mut tabs = 0u32;
     for c in s.chars() {
         match c {
             '\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
+                    let need = out.len() + n as usize;
+                    if need > checked {
+                        vm.reserve(need)?;
+                        checked = need + (1 << 20);
+                    }
+                    tabs = tabs.wrapping_add(1);
+                    if tabs % 1024 == 0 || n > 1 << 16 {
+                        vm.poll()?;
+                    }
                     out.push_str(&" ".repeat(n as usize));
                     col += n;
                 }
@@ -1228,7 +1249,11 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
                 i += 1;
             }
             if i > s {
-                spec.width = chars[s..i].iter().collect::<String>().parse().ok();
+                let digits: String = chars[s..i].iter().collect();
+                match digits.parse::<isize>() {
+                    Ok(w) => spec.width = Some(w as usize),
+                    Err(_) => return Err(vm.value_error("width too big")),
+                }
             }
         }
         // Precision.
@@ -1237,6 +1262,12 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
             if i < chars.len() && chars[i] == '*' {
                 let p = take_arg(vm)?;
                 let p = int_arg(vm, p).map_err(|_| vm.type_error("* wants int"))?;
+                if i32::try_from(p).is_err() {
+                    return Err(vm.error(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C int",
+                    ));
+                }
                 spec.precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
@@ -1244,7 +1275,13 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                spec.precision = Some(chars[s..i].iter().collect::<String>().parse().unwrap_or(0));
+                let digits: String = chars[s..i].iter().collect();
+                // CPython keeps the precision in a C int.
+                match digits.parse::<i32>() {
+                    Ok(p) => spec.precision = Some(p as usize),
+                    Err(_) if digits.is_empty() => spec.precision = Some(0),
+                    Err(_) => return Err(vm.value_error("precision too big")),
+                }
             }
         }
         // Length modifiers are accepted and ignored.
@@ -1268,6 +1305,11 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
             spec.align = Some('=');
         }
         let v = take_arg(vm)?;
+        if !matches!(conv, 's' | 'r' | 'a') || spec.width.is_some() {
+            let mut sized = spec.clone();
+            sized.ty = Some(conv);
+            vm.reserve_spec(&sized)?;
+        }
         let piece = match conv {
             's' | 'r' | 'a' => {
                 let s = match conv {
@@ -1380,7 +1422,15 @@ pub(crate) fn percent_format(vm: &mut Vm, fmt: Gc<Str>, args: Value) -> VmResult
         };
         out.push_str(&piece);
     }
-    if mapping.is_none() && next < items.len() {
+    // CPython lets an unused single argument pass when it is a mapping in
+    // the C sense (anything subscriptable but a tuple or a str): `'3' % [0]`
+    // is '3'. Found by scripts/difffuzz.py.
+    let subscriptable = match args {
+        Value::List(_) | Value::Range(_) => true,
+        Value::Instance(i) => i.class.lookup(crate::intern::sym::GETITEM).is_some(),
+        _ => false,
+    };
+    if mapping.is_none() && !subscriptable && next < items.len() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
     Ok(out)

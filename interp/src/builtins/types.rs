@@ -356,7 +356,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     match args.first() {
         None => Ok(vm.str_value("")),
         Some(&Value::Str(s)) => Ok(Value::Str(s)),
-        Some(&Value::Int(i)) => Ok(vm.string_value(i.to_string())),
+        Some(&Value::Int(i)) => Ok(vm.str_value(crate::format::int_str(i, &mut [0; 20]))),
         Some(&v) => {
             let s = vm.to_str(v)?;
             Ok(vm.string_value(s))
@@ -401,8 +401,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 pub(crate) fn dict_fill(vm: &mut Vm, d: Gc<Dict>, src: Value) -> VmResult<()> {
     if let Value::Dict(s) = src {
         for (h, k, v) in s.table().hashed_items() {
-            let (_, grown) = d.table_mut().insert(h, k, v);
-            vm.note_growth(grown);
+            vm.dict_insert(d, h, k, v)?;
         }
         return Ok(());
     }

@@ -18,29 +18,34 @@ pub(crate) enum Called {
     Pushed,
 }
 
-/// Arguments copied off the stack for a native call. Up to eight live on
-/// the Rust stack (no allocation for the common case).
+/// Arguments copied off the stack for a native call (the native gets
+/// `&mut Vm`, so it cannot borrow them from the VM stack). Up to eight live
+/// on the Rust stack, uninitialised beyond `len`: no allocation and no
+/// filling for the common case.
 pub(crate) struct ArgBuf {
-    inline: [Value; 8],
+    inline: [std::mem::MaybeUninit<Value>; 8],
     heap: Vec<Value>,
     len: usize,
 }
 
 impl ArgBuf {
+    #[inline]
     pub(crate) fn new(src: &[Value], prefix: Option<Value>) -> ArgBuf {
         let n = src.len() + prefix.is_some() as usize;
         let mut b = ArgBuf {
-            inline: [Value::Undef; 8],
+            inline: [std::mem::MaybeUninit::uninit(); 8],
             heap: Vec::new(),
             len: n,
         };
         if n <= 8 {
             let mut i = 0;
             if let Some(p) = prefix {
-                b.inline[0] = p;
+                b.inline[0].write(p);
                 i = 1;
             }
-            b.inline[i..n].copy_from_slice(src);
+            for (dst, v) in b.inline[i..n].iter_mut().zip(src) {
+                dst.write(*v);
+            }
         } else {
             b.heap.reserve(n);
             b.heap.extend(prefix);
@@ -49,9 +54,11 @@ impl ArgBuf {
         b
     }
 
+    #[inline]
     pub(crate) fn as_slice(&self) -> &[Value] {
         if self.len <= 8 {
-            &self.inline[..self.len]
+            // SAFETY: `new` initialised the first `len` inline slots.
+            unsafe { std::slice::from_raw_parts(self.inline.as_ptr().cast::<Value>(), self.len) }
         } else {
             &self.heap
         }
@@ -523,10 +530,17 @@ impl Vm {
                 }
                 return Ok(Called::Done(self.new_exception(cls, pos)));
             }
-            if let Some(ctor) = cls.constructor.get() {
+                        if let Some(ctor) = cls.constructor.get() {
+                if kwnames.is_empty() {
+                    // `str(x)`, `int(s)`, `list(it)`: no allocation for the
+                    // arguments.
+                    let args = ArgBuf::new(&self.stack[args_start..args_start + argc], None);
+                    return Ok(Called::Done(ctor(self, args.as_slice(), &[])?));
+                }
                 let (pos, kw) = self.split_args(args_start, argc, kwnames);
                 return Ok(Called::Done(ctor(self, &pos, &kw)?));
             }
+
             let msg = format!("cannot create '{}' instances", cls.name);
             return Err(self.type_error(&msg));
         }

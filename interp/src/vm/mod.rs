@@ -229,6 +229,11 @@ impl Default for Vm {
 /// overflow whatever the recursion limit is.
 const MAX_NESTING: usize = 200;
 
+/// Guest-sized allocations from this size up are tried on the allocator
+/// first (`Vm::reserve`): smaller ones cannot fail short of the machine
+/// being out of memory anyway.
+const PROBE_ABOVE: usize = 1 << 20;
+
 impl Vm {
     /// A VM with its builtins loaded, writing to the process's stdout and
     /// stderr.
@@ -273,10 +278,10 @@ impl Vm {
         vm.heap.set_limit(vm.config.max_heap);
         vm.init_types();
         for c in 0..128u8 {
-            let s = vm.alloc(Str::new((c as char).to_string().into()));
+            let s = vm.alloc(Str::new((c as char).encode_utf8(&mut [0; 4])));
             vm.small_strs.push(s);
         }
-        vm.empty_str = Some(vm.alloc(Str::new("".into())));
+        vm.empty_str = Some(vm.alloc(Str::new("")));
         crate::builtins::install(&mut vm);
         vm
     }
@@ -351,6 +356,18 @@ impl Vm {
         if n > (isize::MAX as usize) / 2 {
             return Err(self.memory_error(n));
         }
+        if n >= PROBE_ABOVE {
+            // Without a heap limit (or below it) the machine is the limit,
+            // and Rust's infallible `with_capacity` aborts the process when
+            // it is reached (`[0] * 10**10` asks for 160 GB). Asking the
+            // allocator first turns that into CPython's bare `MemoryError`.
+            // The probe only maps address space, and the caller's own
+            // allocation follows at once.
+            let mut probe: Vec<u8> = Vec::new();
+            if probe.try_reserve_exact(n).is_err() {
+                return Err(self.memory_error(n));
+            }
+        }
         Ok(())
     }
 
@@ -373,7 +390,7 @@ impl Vm {
         if b.is_empty() {
             return Value::Str(self.empty_str.unwrap());
         }
-        Value::Str(self.alloc(Str::new(s.into())))
+        Value::Str(self.alloc(Str::new(s)))
     }
 
     /// A new `str` value from an owned string.
@@ -382,7 +399,7 @@ impl Vm {
         if b.len() <= 1 {
             return self.str_value(&s);
         }
-        Value::Str(self.alloc(Str::new(s.into_boxed_str())))
+        Value::Str(self.alloc(Str::from_string(s)))
     }
 
     /// The shared one-character string for `c`, or a new one.

@@ -317,6 +317,7 @@ impl Vm {
                     return Err(self.type_error(&msg));
                 }
                 let items = self.collect_iter(b)?;
+                self.reserve(items.len().saturating_mul(16))?;
                 let mut grown = 0;
                 l.with_items_mut(|v| {
                     let cap = v.capacity();
@@ -333,13 +334,17 @@ impl Vm {
                     _ => return Err(self.binary_type_error(kind, a, b)),
                 };
                 let items = l.to_vec();
-                let total = items.len().saturating_mul(n.max(0) as usize);
+                // An empty list stays empty however large `n` is (the copy
+                // loop would otherwise turn `n` times for nothing).
+                let n = if items.is_empty() {
+                    0
+                } else {
+                    n.max(0) as usize
+                };
+                let total = items.len().saturating_mul(n);
                 self.reserve(total.saturating_mul(16))?;
                 let mut out = Vec::with_capacity(total);
-                for _ in 0..n.max(0) {
-                    self.poll()?;
-                    out.extend_from_slice(&items);
-                }
+                self.fill_repeat(&mut out, &items, n)?;
                 l.with_items_mut(|v| *v = out);
                 self.note_growth(total * 16);
                 return Ok(a);
@@ -666,7 +671,18 @@ impl Vm {
     /// `seq * n`. Polls the attention word while copying: the result can be
     /// gigabytes, far longer than one instruction should take.
     pub(crate) fn repeat(&mut self, seq: Value, n: i64) -> VmResult<Value> {
-        let n = n.max(0) as usize;
+        let mut n = n.max(0) as usize;
+        let empty = match seq {
+            Value::Str(s) => s.as_str().is_empty(),
+            Value::List(l) => l.is_empty(),
+            Value::Tuple(t) => t.items().is_empty(),
+            _ => false,
+        };
+        if empty {
+            // `[] * 10**18` is `[]` at once, not 10**18 turns of an empty
+            // copy loop (found by tests/properties.rs).
+            n = 0;
+        }
         match seq {
             Value::Str(s) => {
                 let total = s.as_str().len().saturating_mul(n);
@@ -1085,7 +1101,24 @@ impl Vm {
                 }
             }
         }
-        let (_, grown) = d.table_mut().insert(h, key, value);
+        self.dict_insert(d, h, key, value)
+    }
+
+    /// Inserts an already hashed key, checking the heap limit before the
+    /// table grows: a big dict's next growth step can be megabytes.
+    #[inline]
+    pub(crate) fn dict_insert(
+        &mut self,
+        d: Gc<Dict>,
+        hash: u64,
+        key: Value,
+        value: Value,
+    ) -> VmResult<()> {
+        let growth = d.table().insert_growth();
+        if growth > 0 && !d.table().contains(hash, key) {
+            self.reserve(growth)?;
+        }
+        let (_, grown) = d.table_mut().insert(hash, key, value);
         self.note_growth(grown);
         Ok(())
     }

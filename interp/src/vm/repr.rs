@@ -72,10 +72,7 @@ impl Vm {
             Value::NotImplemented => out.push_str("NotImplemented"),
             Value::Ellipsis => out.push_str("Ellipsis"),
             Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
-            Value::Int(i) => {
-                use std::fmt::Write;
-                let _ = write!(out, "{i}");
-            }
+            Value::Int(i) => out.push_str(crate::format::int_str(i, &mut [0; 20])),
             Value::Float(f) => out.push_str(&float_repr(f)),
             Value::Str(s) => out.push_str(&str_repr(s.as_str())),
             Value::List(l) => {

@@ -172,6 +172,27 @@ impl Vm {
                         set_top!(1, r);
                     }};
                 }
+                macro_rules! bitwise {
+                    ($kind:expr, $op:tt) => {{
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        let r = match (a, b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Int(x $op y),
+                            _ => slow!(self.binary_op($kind, a, b)),
+                        };
+                        unsafe { sp = sp.sub(1) };
+                        set_top!(1, r);
+                    }};
+                }
+                macro_rules! binary_slow {
+                    ($kind:expr) => {{
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        let r = slow!(self.binary_op($kind, a, b));
+                        unsafe { sp = sp.sub(1) };
+                        set_top!(1, r);
+                    }};
+                }
                 macro_rules! compare {
                 ($cmp:expr, $op:tt) => {{
                     let b = peek!(1);
@@ -206,7 +227,20 @@ impl Vm {
                     }
                 }};
             }
+                                // A module global, else a builtin, else `NameError`.
+                macro_rules! load_global {
+                    ($slot:expr) => {{
+                        let slot = $slot;
+                        let v = module.get_slot(slot);
+                        if v.is_undef() {
+                            slow!(self.load_global_slow(module, slot))
+                        } else {
+                            v
+                        }
+                    }};
+                }
                 macro_rules! truth {
+
                     ($v:expr) => {{
                         match $v {
                             Value::Bool(t) => t,
@@ -245,18 +279,18 @@ impl Vm {
                         ops = self.instruction_stream(code);
                         jump!(pc);
                     }
-                    let mut op = unsafe { *ip };
+                    let op = unsafe { *ip };
                     ip = unsafe { ip.add(1) };
                     // A superinstruction whose operands are not the common
-                    // case runs the plain instruction at its index instead
-                    // (`deopt!`), which re-enters this match; the plain
-                    // instructions after it follow in the stream.
-                    'exec: loop {
+                    // case continues in the plain stream at its own index
+                    // (`deopt!`); the next backward jump returns to the
+                    // fused stream.
                     macro_rules! deopt {
                         () => {{
                             let at = pc!() as usize - 1;
-                            op = unsafe { *code.code.ops.as_ptr().add(at) };
-                            continue 'exec;
+                            ops = code.code.ops.as_ptr();
+                            jump!(at);
+                            continue 'next;
                         }};
                     }
                     // The next step of a range or list iterator on top of
@@ -280,7 +314,40 @@ impl Vm {
                                     *next += 1;
                                     r
                                 }
+                                IterState::Tuple { tuple, next } => {
+                                    let r = tuple.items().get(*next).copied();
+                                    *next += 1;
+                                    r
+                                }
+                                IterState::Str { s, byte } => {
+                                    match s.inner().as_str().as_bytes().get(*byte) {
+                                        Some(&b) if b < 128 => {
+                                            *byte += 1;
+                                            Some(Value::Str(self.small_strs[b as usize]))
+                                        }
+                                        None => None,
+                                        Some(_) => deopt!(),
+                                    }
+                                }
                                 _ => deopt!(),
+                            }
+                        }};
+                    }
+                    // The test of a 4-wide loop-bottom superinstruction:
+                    // the compare-jump and the `JumpBack` are its last two
+                    // shadows.
+                    macro_rules! loop_back {
+                        ($x:expr, $y:expr) => {{
+                            let Some((holds, _)) = compare_fast(unsafe { *ip.add(1) }, $x, $y) else {
+                                deopt!()
+                            };
+                            if holds {
+                                let Op::JumpBack(t) = (unsafe { *ip.add(2) }) else {
+                                    unreachable!("fuse checked the shadow")
+                                };
+                                jump!(t);
+                            } else {
+                                skip!(3);
                             }
                         }};
                     }
@@ -391,14 +458,8 @@ impl Vm {
                                 unsafe { *fp.add(i as usize) = Value::Cell(c) };
                             }
                         }
-                        Op::LoadGlobal(i) => {
-                            let slot = unsafe { *code.global_slots.get_unchecked(i as usize) };
-                            let v = module.get_slot(slot);
-                            let v = if v.is_undef() {
-                                slow!(self.load_global_slow(module, slot))
-                            } else {
-                                v
-                            };
+                                                Op::LoadGlobal(i) => {
+                            let v = load_global!(global_slot!(i));
                             push!(v);
                         }
                         Op::StoreGlobal(i) => {
@@ -562,39 +623,16 @@ impl Vm {
                             unsafe { sp = sp.sub(1) };
                             set_top!(1, r);
                         }
-                        Op::Pow
-                        | Op::LShift
-                        | Op::RShift
-                        | Op::BitAnd
-                        | Op::BitOr
-                        | Op::BitXor
-                        | Op::MatMul => {
-                            let kind = match op {
-                                Op::Pow => BinaryKind::Pow,
-                                Op::LShift => BinaryKind::LShift,
-                                Op::RShift => BinaryKind::RShift,
-                                Op::BitAnd => BinaryKind::BitAnd,
-                                Op::BitOr => BinaryKind::BitOr,
-                                Op::BitXor => BinaryKind::BitXor,
-                                _ => BinaryKind::MatMul,
-                            };
-                            let b = peek!(1);
-                            let a = peek!(2);
-                            let r = match (kind, a, b) {
-                                (BinaryKind::BitAnd, Value::Int(x), Value::Int(y)) => {
-                                    Value::Int(x & y)
-                                }
-                                (BinaryKind::BitOr, Value::Int(x), Value::Int(y)) => {
-                                    Value::Int(x | y)
-                                }
-                                (BinaryKind::BitXor, Value::Int(x), Value::Int(y)) => {
-                                    Value::Int(x ^ y)
-                                }
-                                _ => slow!(self.binary_op(kind, a, b)),
-                            };
-                            unsafe { sp = sp.sub(1) };
-                            set_top!(1, r);
-                        }
+                        // One arm each (no `match op` inside): `op` must not
+                        // live across a call, or it is spilled on every
+                        // dispatch.
+                        Op::BitAnd => bitwise!(BinaryKind::BitAnd, &),
+                        Op::BitOr => bitwise!(BinaryKind::BitOr, |),
+                        Op::BitXor => bitwise!(BinaryKind::BitXor, ^),
+                        Op::Pow => binary_slow!(BinaryKind::Pow),
+                        Op::LShift => binary_slow!(BinaryKind::LShift),
+                        Op::RShift => binary_slow!(BinaryKind::RShift),
+                        Op::MatMul => binary_slow!(BinaryKind::MatMul),
                         Op::InplaceAdd => {
                             let b = peek!(1);
                             let a = peek!(2);
@@ -698,21 +736,35 @@ impl Vm {
                             unsafe { sp = sp.sub(1) };
                             set_top!(1, r);
                         }
-                        Op::Is | Op::IsNot => {
-                            let b = peek!(1);
-                            let a = peek!(2);
-                            let r = a.is(b) == (op == Op::Is);
-                            unsafe { sp = sp.sub(1) };
-                            set_top!(1, Value::Bool(r));
+                        Op::Is => {
+                            let b = pop!();
+                            set_top!(1, Value::Bool(peek!(1).is(b)));
                         }
-                        Op::In | Op::NotIn => {
+                        Op::IsNot => {
+                            let b = pop!();
+                            set_top!(1, Value::Bool(!peek!(1).is(b)));
+                        }
+                        Op::In => {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = slow!(self.contains(b, a));
                             unsafe { sp = sp.sub(1) };
-                            set_top!(1, Value::Bool(r == (op == Op::In)));
+                            set_top!(1, Value::Bool(r));
                         }
-                        Op::Jump(t) | Op::JumpBack(t) => jump!(t),
+                        Op::NotIn => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = slow!(self.contains(b, a));
+                            unsafe { sp = sp.sub(1) };
+                            set_top!(1, Value::Bool(!r));
+                        }
+
+                        Op::Jump(t) => jump!(t),
+                        Op::JumpBack(t) => {
+                            // Back to the fused stream after a deopt.
+                            ops = self.instruction_stream(code);
+                            jump!(t);
+                        }
                         Op::PopJumpIfFalse(t) => {
                             let v = peek!(1);
                             let c = truth!(v);
@@ -1377,21 +1429,19 @@ impl Vm {
                             set_top!(1, y);
                             skip!(1);
                         }
+                                                // Builtins (`str`, `len`) are not module slots: load
+                        // them like `LoadGlobal` does rather than deopt, or a
+                        // loop calling one would run unfused.
                         Op::LoadGlobal2(a, b) => {
-                            let x = module.get_slot(global_slot!(a));
-                            let y = module.get_slot(global_slot!(b));
-                            if x.is_undef() || y.is_undef() {
-                                deopt!();
-                            }
+                            let x = load_global!(global_slot!(a));
                             push!(x);
-                            push!(y);
+                            // The second load's errors are its own.
                             skip!(1);
+                            let y = load_global!(global_slot!(b));
+                            push!(y);
                         }
                         Op::LoadGlobalConst(a, c) => {
-                            let x = module.get_slot(global_slot!(a));
-                            if x.is_undef() {
-                                deopt!();
-                            }
+                            let x = load_global!(global_slot!(a));
                             push!(x);
                             push!(unsafe { *consts.add(c as usize) });
                             skip!(1);
@@ -1406,55 +1456,95 @@ impl Vm {
                             set_top!(1, y);
                             skip!(1);
                         }
-                        Op::AddConst(c) => {
-                            let r = match (peek!(1), unsafe { *consts.add(c as usize) }) {
-                                (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
-                                    Some(z) => Value::Int(z),
-                                    None => deopt!(),
-                                },
-                                (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
-                                _ => deopt!(),
-                            };
+                        Op::ArithConst(kind, c) => {
+                            let b = unsafe { *consts.add(c as usize) };
+                            let Some(r) = arith_fast(kind, peek!(1), b) else { deopt!() };
                             set_top!(1, r);
                             skip!(1);
                         }
-                        Op::ModConst(c) => {
-                            let r = match (peek!(1), unsafe { *consts.add(c as usize) }) {
-                                (Value::Int(x), Value::Int(y)) if y > 0 && x >= 0 => {
-                                    Value::Int(x % y)
-                                }
-                                _ => deopt!(),
-                            };
+                        Op::ArithLocal(kind, a) => {
+                            let b = unsafe { *fp.add(a as usize) };
+                            let Some(r) = arith_fast(kind, peek!(1), b) else { deopt!() };
                             set_top!(1, r);
                             skip!(1);
                         }
-                        Op::AddStoreLocal(x) => {
-                            let r = match (peek!(2), peek!(1)) {
-                                (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
-                                    Some(z) => Value::Int(z),
-                                    None => deopt!(),
-                                },
-                                (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
-                                _ => deopt!(),
+                        Op::ArithLocals(kind, a, b) => {
+                            let (x, y) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
+                            let Some(r) = arith_fast(kind, x, y) else { deopt!() };
+                            push!(r);
+                            skip!(2);
+                        }
+                        Op::ArithLocalConst(a, c) => {
+                            let x = unsafe { *fp.add(a as usize) };
+                            let y = unsafe { *consts.add(c as usize) };
+                            let kind = match crate::bytecode::arith_kind(unsafe { *ip.add(1) }) {
+                                Some(k) => k as u8,
+                                None => unreachable!("fuse checked the shadow"),
                             };
+                            let Some(r) = arith_fast(kind, x, y) else { deopt!() };
+                            push!(r);
+                            skip!(2);
+                        }
+                        Op::ArithStoreLocal(kind, x) => {
+                            let Some(r) = arith_fast(kind, peek!(2), peek!(1)) else { deopt!() };
                             unsafe {
                                 sp = sp.sub(2);
                                 write_value(fp.add(x as usize), r);
                             }
                             skip!(1);
                         }
-                        Op::AddStoreGlobal(g) => {
-                            let r = match (peek!(2), peek!(1)) {
-                                (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
-                                    Some(z) => Value::Int(z),
-                                    None => deopt!(),
-                                },
-                                (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
-                                _ => deopt!(),
-                            };
+                        Op::ArithStoreGlobal(kind, g) => {
+                            let Some(r) = arith_fast(kind, peek!(2), peek!(1)) else { deopt!() };
                             unsafe { sp = sp.sub(2) };
                             module.set_slot(global_slot!(g), r);
                             skip!(1);
+                        }
+                        Op::StoreSubscrLocals(a, b) => {
+                            let (obj, key) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
+                            match (obj, key) {
+                                (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                                    l.set(i as usize, pop!());
+                                }
+                                _ => deopt!(),
+                            }
+                            skip!(2);
+                        }
+                        Op::JumpIfNotLocals(a, b) => {
+                            let (x, y) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
+                            let Some((holds, exit)) = compare_fast(unsafe { *ip.add(1) }, x, y) else {
+                                deopt!()
+                            };
+                            if holds {
+                                skip!(2);
+                            } else {
+                                jump!(exit);
+                            }
+                        }
+                        Op::JumpIfNotLocalConst(a, c) => {
+                            let x = unsafe { *fp.add(a as usize) };
+                            let y = unsafe { *consts.add(c as usize) };
+                            let Some((holds, exit)) = compare_fast(unsafe { *ip.add(1) }, x, y) else {
+                                deopt!()
+                            };
+                            if holds {
+                                skip!(2);
+                            } else {
+                                jump!(exit);
+                            }
+                        }
+                        Op::LoopIfLocals(a, b) => {
+                            let (x, y) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
+                            loop_back!(x, y);
+                        }
+                        Op::LoopIfLocalConst(a, c) => {
+                            let x = unsafe { *fp.add(a as usize) };
+                            let y = unsafe { *consts.add(c as usize) };
+                            loop_back!(x, y);
+                        }
+                        Op::LoopIfGlobalConst(g, c) => {
+                            let x = module.get_slot(global_slot!(g));
+                            let y = unsafe { *consts.add(c as usize) };
+                            loop_back!(x, y);
                         }
                         Op::ForIterLocal(x, exit) => match iter_step!() {
                             Some(v) => {
@@ -1526,8 +1616,6 @@ impl Vm {
                                 skip!(1);
                             }
                         }
-                    }
-                    break 'exec;
                     }
                 }
             };
@@ -1620,6 +1708,94 @@ fn kwnames(consts: *const Value, k: u16, vm: &mut Vm) -> Vec<Symbol> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// `a KIND b` (a `BinaryKind` index) on ints and floats when it cannot
+/// fail; `None` sends a superinstruction to its plain instructions.
+#[inline(always)]
+fn arith_fast(kind: u8, a: Value, b: Value) -> Option<Value> {
+    const ADD: u8 = BinaryKind::Add as u8;
+    const SUB: u8 = BinaryKind::Sub as u8;
+    const MUL: u8 = BinaryKind::Mul as u8;
+    const TRUE_DIV: u8 = BinaryKind::TrueDiv as u8;
+    const FLOOR_DIV: u8 = BinaryKind::FloorDiv as u8;
+    const MOD: u8 = BinaryKind::Mod as u8;
+    // An int converts to a float exactly below 2**53, as CPython's mixed
+    // arithmetic requires.
+    let exact = |i: i64| i.unsigned_abs() <= 1 << 53;
+    let (x, y) = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            return match kind {
+                ADD => x.checked_add(y).map(Value::Int),
+                SUB => x.checked_sub(y).map(Value::Int),
+                MUL => x.checked_mul(y).map(Value::Int),
+                MOD if x >= 0 && y > 0 => Some(Value::Int(x % y)),
+                FLOOR_DIV if x >= 0 && y > 0 => Some(Value::Int(x / y)),
+                TRUE_DIV if y != 0 && exact(x) && exact(y) => {
+                    Some(Value::Float(x as f64 / y as f64))
+                }
+                _ => None,
+            };
+        }
+        (Value::Float(x), Value::Float(y)) => (x, y),
+        (Value::Float(x), Value::Int(y)) if exact(y) => (x, y as f64),
+        (Value::Int(x), Value::Float(y)) if exact(x) => (x as f64, y),
+        _ => return None,
+    };
+    match kind {
+        ADD => Some(Value::Float(x + y)),
+        SUB => Some(Value::Float(x - y)),
+        MUL => Some(Value::Float(x * y)),
+        TRUE_DIV if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
+    }
+}
+
+/// Whether the fused compare-and-branch `op` (`JumpIfNotLt t`...) would
+/// fall through on ints, floats or (for `==`, `!=`) strings, and its
+/// target; `None` for any other operands.
+#[inline(always)]
+fn compare_fast(op: Op, a: Value, b: Value) -> Option<(bool, u16)> {
+    #[derive(PartialEq)]
+    enum C {
+        Lt,
+        Le,
+        Gt,
+        Ge,
+        Eq,
+        Ne,
+    }
+    let (c, t) = match op {
+        Op::JumpIfNotLt(t) => (C::Lt, t),
+        Op::JumpIfNotLe(t) => (C::Le, t),
+        Op::JumpIfNotGt(t) => (C::Gt, t),
+        Op::JumpIfNotGe(t) => (C::Ge, t),
+        Op::JumpIfNotEq(t) => (C::Eq, t),
+        Op::JumpIfNotNe(t) => (C::Ne, t),
+        _ => return None,
+    };
+    macro_rules! by {
+        ($x:expr, $y:expr) => {
+            match c {
+                C::Lt => $x < $y,
+                C::Le => $x <= $y,
+                C::Gt => $x > $y,
+                C::Ge => $x >= $y,
+                C::Eq => $x == $y,
+                C::Ne => $x != $y,
+            }
+        };
+    }
+    let holds = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => by!(x, y),
+        (Value::Float(x), Value::Float(y)) => by!(x, y),
+        (Value::Str(x), Value::Str(y)) if c == C::Eq || c == C::Ne => {
+            let same = x.as_str() == y.as_str();
+            same == (c == C::Eq)
+        }
+        _ => return None,
+    };
+    Some((holds, t))
 }
 
 /// The index of the instruction `ip` points at.

@@ -337,6 +337,9 @@ impl Vm {
             }
             Value::Str(s) => {
                 let text = s.inner().as_str();
+                // Sixteen bytes per character: `list(s)` of a string near
+                // the heap limit would be sixteen times past it.
+                self.reserve(s.char_len().saturating_mul(16))?;
                 let mut out = Vec::with_capacity(s.char_len());
                 for c in text.chars() {
                     out.push(self.char_value(c));

@@ -292,9 +292,30 @@ impl Vm {
         Ok(self.string_value(s))
     }
 
+    /// Fails with `MemoryError` when a spec's width or precision asks for
+    /// more than the heap may hold (`f"{1:>100000000000}"`), before the
+    /// formatter tries to build the string.
+    pub(crate) fn reserve_spec(&mut self, spec: &format::Spec) -> VmResult<()> {
+        let width = spec.width.unwrap_or(0);
+        let precision = match spec.ty {
+            // A string's precision truncates; it never adds characters.
+            None | Some('s') => 0,
+            // Past a C int it is a `ValueError`, which the formatter gives.
+            _ => spec
+                .precision
+                .filter(|&p| p <= i32::MAX as usize)
+                .unwrap_or(0),
+        };
+        self.reserve(width.saturating_add(precision))
+    }
+
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: &str) -> VmResult<String> {
-        let parsed = |vm: &mut Vm| format::parse_spec(spec).map_err(|m| vm.value_error(&m));
+        let parsed = |vm: &mut Vm| {
+            let s = format::parse_spec(spec).map_err(|m| vm.value_error(&m))?;
+            vm.reserve_spec(&s)?;
+            Ok::<_, Box<super::Unwind>>(s)
+        };
         match v {
             Value::Bool(b) if spec.is_empty() => Ok(if b { "True" } else { "False" }.to_string()),
             Value::Int(_) | Value::Bool(_) => {
@@ -350,6 +371,7 @@ impl Vm {
             return Err(self.type_error(&msg));
         }
         let items = self.collect_iter(v)?;
+        self.reserve(items.len().saturating_mul(16))?;
         let mut grown = 0;
         l.with_items_mut(|vec| {
             let cap = vec.capacity();
@@ -371,8 +393,7 @@ impl Vm {
             return Err(self.type_error(&msg));
         };
         for (h, k, val) in src.table().hashed_items() {
-            let (_, grown) = d.table_mut().insert(h, k, val);
-            self.note_growth(grown);
+            self.dict_insert(d, h, k, val)?;
         }
         Ok(())
     }
@@ -404,8 +425,7 @@ impl Vm {
                 );
                 return Err(self.type_error(&msg));
             }
-            let (_, grown) = d.table_mut().insert(h, k, val);
-            self.note_growth(grown);
+            self.dict_insert(d, h, k, val)?;
         }
         Ok(())
     }
@@ -607,7 +627,21 @@ impl Vm {
                 return Ok(Value::Module(m));
             }
         }
-        let msg = format!("No module named '{text}'");
+        // CPython imports the parent of a dotted name first: a missing
+        // parent is the error, and a present one is no package (no module
+        // of ours has submodules).
+        let (shown, msg) = match text.split_once('.') {
+            Some((parent, _)) => {
+                let p = self.intern(parent);
+                self.import_module(p)?;
+                (
+                    text.clone(),
+                    format!("No module named '{text}'; '{parent}' is not a package"),
+                )
+            }
+            None => (text.clone(), format!("No module named '{text}'")),
+        };
+        let text = shown;
         let e = self.error(ExcKind::ModuleNotFoundError, &msg);
         if let Unwind::Raise(Value::Instance(i)) = &*e {
             let n = self.str_value(&text);
