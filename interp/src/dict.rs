@@ -25,6 +25,11 @@ pub struct DictTable {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     len: usize,
+    /// Index slots that are not `EMPTY` (live and `DUMMY`): what bounds
+    /// probing, since a lookup stops only at an `EMPTY` slot. Deleted
+    /// entries popped off the end leave their `DUMMY` behind, so this can
+    /// exceed `entries.len()`.
+    filled: usize,
 }
 
 /// Outcome of hashing a key.
@@ -137,6 +142,7 @@ impl DictTable {
         loop {
             let slot = self.indices[i];
             if slot == EMPTY || slot == DUMMY {
+                self.filled += (slot == EMPTY) as usize;
                 self.indices[i] = ix;
                 break;
             }
@@ -151,7 +157,7 @@ impl DictTable {
     }
 
     fn needs_rebuild(&self) -> bool {
-        (self.entries.len() + 1) * 3 > self.indices.len() * 2
+        (self.filled + 1) * 3 > self.indices.len() * 2
     }
 
     /// At most how many bytes inserting a new key would add to the table,
@@ -216,6 +222,7 @@ impl DictTable {
         self.indices.clear();
         self.entries.clear();
         self.len = 0;
+        self.filled = 0;
     }
 
     /// The live entry at or after position `pos`, with its position.
@@ -294,6 +301,7 @@ impl DictTable {
             }
             self.indices[i] = ix as u32;
         }
+        self.filled = self.entries.len();
     }
 }
 
@@ -491,6 +499,22 @@ mod tests {
         assert_eq!(hash_float(3.0), 3);
         assert_eq!(hash_tuple([1, 2].into_iter()), -3550055125485641917);
         assert_eq!(hash_tuple([].into_iter()), 5740354900026072187);
+    }
+
+    #[test]
+    fn churn_of_distinct_keys_never_fills_the_index_with_dummies() {
+        // Insert a new key, delete it, repeat: every deletion leaves a
+        // DUMMY slot (the entry itself is popped); without counting them a
+        // lookup would eventually probe forever.
+        let mut t = DictTable::new();
+        t.insert(7, Value::Int(7), Value::None);
+        for k in 0..100_000i64 {
+            t.insert(k as u64 * 31 + 1000, Value::Int(k + 1000), Value::None);
+            t.remove(k as u64 * 31 + 1000, Value::Int(k + 1000));
+            assert!(t.contains(7, Value::Int(7)));
+        }
+        assert!(!t.contains(5, Value::Int(5)));
+        assert!(t.indices.len() <= 16, "the index grew to {}", t.indices.len());
     }
 
     #[test]

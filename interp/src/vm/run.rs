@@ -273,11 +273,17 @@ impl Vm {
                         // A hook may not switch frames, but a collection or a
                         // trace callback may have used the stack above us.
                         reload!(spi);
-                        // Tracing may have started or stopped: switch streams
-                        // at the same instruction index.
-                        let pc = pc!() as usize;
-                        ops = self.instruction_stream(code);
-                        jump!(pc);
+                        // Tracing or a budget may have started: go on in the
+                        // plain stream at the same index. Never back to the
+                        // fused one here: a deoptimised superinstruction
+                        // would deoptimise again forever while attention
+                        // stays raised (the next backward jump returns).
+                        let plain = code.code.ops.as_ptr();
+                        if ops != plain && self.instruction_stream(code) == plain {
+                            let pc = pc!() as usize;
+                            ops = plain;
+                            jump!(pc);
+                        }
                     }
                     let op = unsafe { *ip };
                     ip = unsafe { ip.add(1) };
