@@ -1022,10 +1022,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 self.set_pos(s.span);
-                self.unwind_all(true)?;
-                // After a `finally` or `with` exit the return is artificial
-                // (CPython's `UNSET_LOC`): it keeps the line of that code.
-                self.emit(Op::Return)?;
+                self.unwind_and_return()?;
             }
             StmtKind::Def(f) => {
                 for d in &f.decorators {
@@ -1408,8 +1405,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Before `return`: run every enclosing block's exit code.
-    fn unwind_all(&mut self, preserve_tos: bool) -> CResult<()> {
+    /// `return` with its value on the stack: runs every enclosing block's
+    /// exit code, then returns.
+    fn unwind_and_return(&mut self) -> CResult<()> {
         let saved_handlers = self.unit().handlers.clone();
         let blocks: Vec<FBlock<'a>> = std::mem::take(&mut self.unit().fblocks);
         let mut result = Ok(());
@@ -1417,10 +1415,18 @@ impl<'a> Compiler<'a> {
             // Inner blocks are not visible while an outer block's cleanup
             // (a finally body) is compiled.
             self.unit().fblocks = blocks[..i].to_vec();
-            if let Err(e) = self.unwind_block(&blocks[i], preserve_tos) {
+            if let Err(e) = self.unwind_block(&blocks[i], true) {
                 result = Err(e);
                 break;
             }
+        }
+        // The `Return` itself is outside every handler, as after CPython's
+        // POP_BLOCKs: an exception raised at it (a kill, an asynchronous
+        // exception) must not run the `finally` bodies just inlined above a
+        // second time. After a `finally` or `with` exit the return is
+        // artificial (CPython's `UNSET_LOC`): it keeps the line of that code.
+        if result.is_ok() {
+            result = self.emit(Op::Return).map(|_| ());
         }
         self.unit().fblocks = blocks;
         self.unit().handlers = saved_handlers;
