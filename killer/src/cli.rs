@@ -271,6 +271,10 @@ pub fn run_source(
         config.max_recursion_limit = depth;
     }
     let mut vm = Vm::new(config);
+    // The command grants child processes (`multiprocessing`).
+    let processes = crate::ForkProcesses::new();
+    let children = processes.children();
+    vm.set_process_host(Some(Box::new(processes)));
     vm.set_stdout(out);
     vm.set_stderr(Box::new(err.clone()));
     let attention = vm.attention();
@@ -295,6 +299,7 @@ pub fn run_source(
     let elapsed = started.elapsed();
     let outcome = Outcome::from_result(&mut vm, result);
     vm.flush();
+    children.stop_all(matches!(outcome, Outcome::Killed { hard: true, .. }));
     let deadline_fired = attention.reason() == Some(interp::KillReason::Deadline);
     let status = outcome.exit_status(deadline_fired);
     match &outcome {

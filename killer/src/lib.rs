@@ -63,6 +63,7 @@ pub mod cli;
 mod engine;
 mod handle;
 pub mod outcome;
+mod processes;
 mod running;
 mod signals;
 mod watchdog;
@@ -73,6 +74,7 @@ pub use engine::{
 };
 pub use handle::KillHandle;
 pub use outcome::{Limit, Outcome};
+pub use processes::{Children, ForkProcesses};
 pub use running::{Joined, Running};
 
 pub use interp::{

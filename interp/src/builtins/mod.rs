@@ -9,6 +9,7 @@ mod containers;
 mod core;
 mod modules;
 mod strings;
+mod multiprocessing;
 mod threading;
 mod types;
 

@@ -195,7 +195,7 @@ fn number(vm: &mut Vm, v: Value, what: &str) -> VmResult<f64> {
     }
 }
 
-fn time_sleep(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
+pub(crate) fn time_sleep(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "sleep", kw)?;
     let v = exactly_one(vm, "sleep", args)?;
     let secs = number(vm, v, "")?;

@@ -44,11 +44,12 @@ pub(crate) fn make_module(vm: &mut Vm, name: &str) -> Option<VmResult<Gc<Module>
             ],
         )),
         "trace" => Ok(simple_module(vm, "trace", &[])),
+        "multiprocessing" if vm.has_process_host() => super::multiprocessing::module(vm),
         _ => return None,
     })
 }
 
-fn simple_module(
+pub(crate) fn simple_module(
     vm: &mut Vm,
     name: &'static str,
     fns: &[(&'static str, NativeImpl)],
@@ -165,18 +166,6 @@ fn lock_class(vm: &mut Vm) -> Gc<Class> {
 /// The `threading` module: `threading.py` with its line markers expanded,
 /// run as a module that sees the native `_thread`.
 fn threading_module(vm: &mut Vm) -> VmResult<Gc<Module>> {
-    let text = expand_line_markers(THREADING_PY);
-    let program = match crate::compile(&text, THREADING_FILE) {
-        Ok(p) => p,
-        Err(e) => {
-            let msg = format!("the bundled threading module does not compile: {e}");
-            return Err(vm.error(ExcKind::ImportError, &msg));
-        }
-    };
-    let m = vm.alloc(Module::new("threading"));
-    vm.roots.push(Value::Module(m));
-    let n = vm.str_value("threading");
-    m.set(sym::NAME, n);
     let thread = match vm.modules.iter().find(|(n, _)| &**n == "_thread") {
         Some(&(_, t)) => t,
         None => {
@@ -185,9 +174,37 @@ fn threading_module(vm: &mut Vm) -> VmResult<Gc<Module>> {
             t
         }
     };
-    set(vm, m, "_thread", Value::Module(thread));
+    bundled_module(vm, "threading", THREADING_PY, THREADING_FILE, "_thread", thread)
+}
+
+/// A module written in guest code and bundled with the VM (`template`,
+/// shown under `file`), run with the native module `native` injected as
+/// global `native_name` (not imported, so a host's module allow-list does
+/// not hide it).
+pub(crate) fn bundled_module(
+    vm: &mut Vm,
+    name: &'static str,
+    template: &str,
+    file: &str,
+    native_name: &str,
+    native: Gc<Module>,
+) -> VmResult<Gc<Module>> {
+    let text = expand_line_markers(template);
+    let program = match crate::compile(&text, file) {
+        Ok(p) => p,
+        Err(e) => {
+            let msg = format!("the bundled {name} module does not compile: {e}");
+            return Err(vm.error(ExcKind::ImportError, &msg));
+        }
+    };
+    vm.roots.push(Value::Module(native));
+    let m = vm.alloc(Module::new(name));
+    vm.roots.push(Value::Module(m));
+    let n = vm.str_value(name);
+    m.set(sym::NAME, n);
+    set(vm, m, native_name, Value::Module(native));
     let r = vm.exec_module(&program, m);
-    vm.roots.pop();
+    vm.roots.truncate(vm.roots.len() - 2);
     r.map(|_| m)
 }
 

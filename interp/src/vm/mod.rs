@@ -212,6 +212,11 @@ pub struct Vm {
     pub(crate) guest_traced: bool,
     /// A guest trace function is running (it is not traced itself).
     pub(crate) in_tracer: bool,
+    /// The host's grant to start child processes (`multiprocessing`).
+    pub(crate) process_host: Option<Box<dyn crate::process::ProcessHost>>,
+    /// Flush guest output at every write (a forked child: a `SIGTERM`
+    /// must not lose what it printed).
+    pub(crate) unbuffered: bool,
 }
 
 // SAFETY: every `Gc` handle inside the VM points into its own heap, and the
@@ -274,6 +279,8 @@ impl Vm {
             threads: threads::Threads::default(),
             guest_traced: false,
             in_tracer: false,
+            process_host: None,
+            unbuffered: false,
         };
         vm.heap.set_limit(vm.config.max_heap);
         vm.init_types();
@@ -664,6 +671,7 @@ impl Vm {
         self.sp = base + code.code.nslots();
         let stop = self.frames.len() - 1;
         let r = self.execute(stop);
+        let r = self.join_children_at_exit(r);
         self.finish_run();
         r
     }
@@ -756,6 +764,9 @@ impl Vm {
         // A closed pipe is the reader's business, like CPython ignoring
         // EPIPE at exit; the guest keeps running.
         let _ = w.write_all(text.as_bytes());
+        if self.unbuffered {
+            let _ = w.flush();
+        }
         Ok(())
     }
 

@@ -386,6 +386,22 @@ impl Vm {
         self.refresh_trace_bit();
     }
 
+    /// In a forked child: only the running thread exists (as after
+    /// CPython's fork); the others end without running anything more.
+    pub(crate) fn forget_other_threads(&mut self) {
+        let cur = self.threads.current;
+        for (i, t) in self.threads.list.iter_mut().enumerate() {
+            if i != cur {
+                t.state = State::Finished;
+                t.ctx = Context::default();
+                t.wait = None;
+                t.ready = Value::Undef;
+                t.pending = Pending::None;
+            }
+        }
+        self.update_switch_bit();
+    }
+
     /// Bookkeeping for a thread whose frames are gone: wakes its joiners,
     /// reports a worker's uncaught exception, records the main thread's
     /// result.
