@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -17,6 +18,8 @@ pub struct Run {
 }
 
 /// Runs `vm ARGS` from the repository root; fails the test after 20 s.
+/// Output is read as it comes, so a chatty script cannot fill the pipe
+/// and stall.
 pub fn vm(args: &[&str]) -> Run {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_vm"))
@@ -27,23 +30,32 @@ pub fn vm(args: &[&str]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn vm");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = pipe.read_to_end(&mut v);
+            String::from_utf8_lossy(&v).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
     let deadline = started + Duration::from_secs(20);
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
             panic!("vm {args:?} did not finish within 20 s");
         }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let out = child.wait_with_output().unwrap();
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let elapsed = started.elapsed();
     Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into(),
-        stderr: String::from_utf8_lossy(&out.stderr).into(),
-        elapsed: started.elapsed(),
+        status: status.code().unwrap_or(-1),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+        elapsed,
     }
 }
 
