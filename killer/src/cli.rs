@@ -66,12 +66,32 @@ pub struct RunArgs {
     /// it `print` raises `OSError`.
     #[arg(long, value_name = "SIZE", value_parser = parse_bytes)]
     pub max_output: Option<usize>,
+    /// Where the script runs: `none` (in this process) or `process` (in a
+    /// child process, which the deadline stops with SIGTERM, then SIGKILL
+    /// once the grace period is over, even if the script is stuck where no
+    /// kill check runs).
+    #[arg(long, value_enum, default_value_t = Isolate::None)]
+    pub isolate: Isolate,
+    /// Internal: this is the child of `--isolate process`. SIGTERM from
+    /// the parent is the deadline's kill (soft, then hard at a second).
+    #[arg(long, hide = true)]
+    pub isolated_child: bool,
     /// Arguments passed to the script as `sys.argv[1:]`.
     #[arg(last = true)]
     pub args: Vec<String>,
 }
 
-fn parse_duration(s: &str) -> Result<Duration, String> {
+/// Values of `vm run --isolate`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Isolate {
+    /// Run in this process.
+    #[default]
+    None,
+    /// Run in a child process (a re-executed `vm`).
+    Process,
+}
+
+pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
     if let Ok(secs) = s.parse::<f64>() {
         // A bare number is seconds, like coreutils `timeout`.
@@ -168,6 +188,8 @@ pub struct RunOptions {
     pub max_recursion: Option<usize>,
     /// Output limit in bytes (`--max-output`).
     pub max_output: Option<usize>,
+    /// This is the child of `--isolate process`: SIGTERM is the deadline.
+    pub isolated_child: bool,
 }
 
 /// Instructions a script may still run after the budget's `SystemExit`
@@ -176,6 +198,9 @@ pub struct RunOptions {
 const INSTRUCTION_GRACE: u64 = 10_000;
 
 fn run_command(args: &RunArgs) -> i32 {
+    if args.isolate == Isolate::Process && !args.isolated_child {
+        return crate::isolate::run(args);
+    }
     let (text, shown) = match read_source(&args.file) {
         Ok(x) => x,
         Err(code) => return code,
@@ -190,6 +215,7 @@ fn run_command(args: &RunArgs) -> i32 {
         max_memory: args.max_memory,
         max_recursion: args.max_recursion,
         max_output: args.max_output,
+        isolated_child: args.isolated_child,
     };
     let worker = std::thread::Builder::new()
         .name("vm-main".into())
@@ -279,7 +305,12 @@ pub fn run_source(
     vm.set_stderr(Box::new(err.clone()));
     let attention = vm.attention();
     if standalone {
-        crate::signals::install(KillHandle::new(attention.clone(), Some(opts.grace)));
+        let handle = KillHandle::new(attention.clone(), Some(opts.grace));
+        if opts.isolated_child {
+            crate::signals::install_isolated(handle);
+        } else {
+            crate::signals::install(handle);
+        }
     }
     vm.begin_run();
     vm.set_instruction_budget(opts.max_instructions);

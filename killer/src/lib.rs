@@ -62,6 +62,7 @@
 pub mod cli;
 mod engine;
 mod handle;
+mod isolate;
 pub mod outcome;
 mod processes;
 mod running;

@@ -65,7 +65,11 @@ impl Children {
     /// forgets them all.
     pub fn stop_all(&self, hard: bool) {
         let mut list = self.lock();
-        let first = if hard { Signal::SIGKILL } else { Signal::SIGTERM };
+        let first = if hard {
+            Signal::SIGKILL
+        } else {
+            Signal::SIGTERM
+        };
         for c in list.iter_mut() {
             if c.code.is_none() && reap(c, false).is_none() {
                 let _ = signal::kill(c.pid, first);

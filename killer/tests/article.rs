@@ -40,7 +40,10 @@ fn method_1_exit_flag() {
     assert!(done > 10, "the thread ran for 0.1 s: {done} lines");
     assert_eq!(lines.last(), Some(&"THREAD TERMINATED!"));
     // The thread may print a few more lines before it sees the flag.
-    for l in lines[..lines.len() - 1].iter().filter(|l| **l != lines[done]) {
+    for l in lines[..lines.len() - 1]
+        .iter()
+        .filter(|l| **l != lines[done])
+    {
         assert_eq!(*l, "THREAD STILL RUNNING!");
     }
     assert!(lines.len() - done - 2 <= 3, "{:?}", &lines[done..]);

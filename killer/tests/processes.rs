@@ -23,7 +23,11 @@ fn golden(name: &str) {
     let stderr = r.stderr.replace(&format!("{}/", dir.display()), "$DIR/");
     assert_eq!(r.stdout, read("stdout"), "{name}: stdout");
     assert_eq!(stderr, read("stderr"), "{name}: stderr");
-    assert_eq!(r.status.to_string(), read("status").trim(), "{name}: status");
+    assert_eq!(
+        r.status.to_string(),
+        read("status").trim(),
+        "{name}: status"
+    );
 }
 
 #[test]
@@ -182,10 +186,7 @@ fn child_processes_are_a_grant_of_the_host() {
         .allow_processes(true)
         .allow_modules(["sys"])
         .build();
-    assert!(matches!(
-        listed.run(&program),
-        Outcome::Exception { .. }
-    ));
+    assert!(matches!(listed.run(&program), Outcome::Exception { .. }));
 }
 
 #[test]
@@ -206,6 +207,12 @@ fn a_killed_engine_run_stops_its_children() {
     assert!(running.kill());
     let joined = running.join();
     assert!(joined.outcome.is_killed(), "{}", joined.outcome);
-    let pid = joined.engine.unwrap().global("pid").unwrap().as_int().unwrap();
+    let pid = joined
+        .engine
+        .unwrap()
+        .global("pid")
+        .unwrap()
+        .as_int()
+        .unwrap();
     assert!(!exists(pid), "child {pid} outlived the kill");
 }

@@ -66,7 +66,10 @@ fn mp_fork(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 
 fn pid_arg(vm: &mut Vm, name: &str, args: &[Value], n: usize) -> VmResult<i64> {
     if args.len() != n {
-        let msg = format!("{name}() takes exactly {n} arguments ({} given)", args.len());
+        let msg = format!(
+            "{name}() takes exactly {n} arguments ({} given)",
+            args.len()
+        );
         return Err(vm.type_error(&msg));
     }
     int_arg(vm, args[0])
