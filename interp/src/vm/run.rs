@@ -255,7 +255,12 @@ impl Vm {
                     // THE check: every instruction boundary, before fetch.
                     // Kill latency is therefore bounded by the slowest single
                     // instruction, which is why long builtins poll too.
-                    if MODE == Mode::CHECKED && unsafe { (*attention).is_raised() } {
+                    // With guest threads, most raised words only count down
+                    // a time slice: done here, without leaving the loop.
+                    if MODE == Mode::CHECKED
+                        && unsafe { (*attention).is_raised() }
+                        && !self.slice_continues()
+                    {
                         // Raised *at* the instruction about to run: record it
                         // as executing (pc + 1) for the unwinder.
                         let spi = sp_index!();

@@ -175,7 +175,11 @@ pub(crate) struct Threads {
     /// Index in `list` of the thread whose registers the VM holds.
     pub(crate) current: usize,
     next_ident: i64,
-    countdown: u32,
+    /// Instructions left in the running thread's time slice. While more
+    /// than one is left and nothing but `Attention::SWITCH` is raised, the
+    /// dispatch loop only counts down (`Vm::slice_continues`): whatever needs the scheduler
+    /// sooner (an exception for this thread, a blocking call) sets it to 1.
+    pub(crate) countdown: u32,
     /// The nesting level of the dispatch loop that may switch threads,
     /// while `run_scheduled` runs.
     base_nesting: Option<usize>,
@@ -577,7 +581,7 @@ impl Vm {
                 match self.invoke(0, 1, 0, &[], 0) {
                     Ok(Called::Pushed) => {
                         if !matches!(self.threads.list[idx].pending, Pending::None) {
-                            self.attention.raise(Attention::SWITCH);
+                            self.attend_now();
                         }
                         true
                     }
@@ -605,13 +609,13 @@ impl Vm {
                         f.pc -= 1;
                     }
                     self.threads.switched = true;
-                    self.attention.raise(Attention::SWITCH);
+                    self.attend_now();
                 }
                 true
             }
             State::Runnable => {
                 if !matches!(t.pending, Pending::None) {
-                    self.attention.raise(Attention::SWITCH);
+                    self.attend_now();
                 }
                 true
             }
@@ -643,6 +647,42 @@ impl Vm {
         std::mem::swap(&mut self.exc_current, &mut c.exc_current);
         std::mem::swap(&mut self.gen_saved_exc, &mut c.gen_saved_exc);
         std::mem::swap(&mut self.pending_kill, &mut c.pending_kill);
+    }
+
+    /// Whether the attention word only asks to count down the running
+    /// thread's time slice (other guest threads could run, nothing else is
+    /// raised, the slice is not over): then it counts one instruction. The
+    /// dispatch loop asks this before leaving for `service_attention`, so
+    /// a thread running beside others pays a load and a decrement per
+    /// instruction, not a call.
+    #[inline(always)]
+    pub(crate) fn slice_continues(&mut self) -> bool {
+        if self.attention.snapshot() == Attention::SWITCH && self.threads.countdown > 1 {
+            self.threads.countdown -= 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Makes the running thread's next instruction go through the whole of
+    /// `thread_attention` (an exception is waiting, or the thread blocked):
+    /// while a time slice runs, `service_attention` only counts it down.
+    fn attend_now(&mut self) {
+        self.threads.countdown = 1;
+        self.attention.raise(Attention::SWITCH);
+    }
+
+    /// Thread `idx` has an exception waiting: the running thread gets it
+    /// at its next instruction; another one when the scheduler next runs
+    /// it (the running thread's time slice is not cut short for it, as a
+    /// CPython thread keeps the GIL until its switch interval ends).
+    fn pending_for(&mut self, idx: usize) {
+        if idx == self.threads.current {
+            self.attend_now();
+        } else {
+            self.attention.raise(Attention::SWITCH);
+        }
     }
 
     /// Keeps `Attention::SWITCH` raised exactly while another thread could
@@ -745,7 +785,7 @@ impl Vm {
         let t = &mut self.threads.list[idx];
         if t.alive() {
             t.pending = Pending::Kill;
-            self.attention.raise(Attention::SWITCH);
+            self.pending_for(idx);
         }
     }
 
@@ -754,7 +794,7 @@ impl Vm {
         // A kill is never replaced by a lesser exception.
         if t.alive() && !matches!(t.pending, Pending::Kill) {
             t.pending = Pending::Raise(exc);
-            self.attention.raise(Attention::SWITCH);
+            self.pending_for(idx);
         }
     }
 
@@ -824,7 +864,7 @@ impl Vm {
         t.state = State::Blocked;
         t.wait = Some((wait, deadline));
         t.ready = Value::Undef;
-        self.attention.raise(Attention::SWITCH);
+        self.attend_now();
         Value::None
     }
 
