@@ -655,7 +655,8 @@ impl Vm {
     /// dispatch loop asks this before leaving for `service_attention`, so
     /// a thread running beside others pays a load and a decrement per
     /// instruction, not a call.
-    #[inline(always)]
+    #[cold]
+    #[inline(never)]
     pub(crate) fn slice_continues(&mut self) -> bool {
         if self.attention.snapshot() == Attention::SWITCH && self.threads.countdown > 1 {
             self.threads.countdown -= 1;
