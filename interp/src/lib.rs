@@ -9,7 +9,9 @@
 //!
 //! This crate starts no threads and reads no clocks in its loop: kills,
 //! deadlines and budgets arrive through the attention word, raised by the
-//! `killer` crate or any host.
+//! `killer` crate or any host. Nor does it reach files, the network, the
+//! environment or other processes: child processes (`multiprocessing`)
+//! exist only through a [`ProcessHost`] the host installs.
 
 pub mod ast;
 pub mod attention;

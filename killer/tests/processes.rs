@@ -50,19 +50,6 @@ fn the_parent_waits_for_a_non_daemon_child_at_exit() {
     golden("outlives");
 }
 
-#[test]
-fn article_method_2_prints_from_the_child_then_terminates_it() {
-    let r = vm(&["run", "scripts/article/method2_multiprocessing.py"]);
-    assert_eq!(r.status, 0, "{}", r.stderr);
-    let lines: Vec<&str> = r.stdout.lines().collect();
-    let (last, child) = lines.split_last().unwrap();
-    assert_eq!(*last, "Child Process successfully terminated");
-    assert!(child.len() == 9 || child.len() == 10, "{}", r.stdout);
-    for (i, l) in child.iter().enumerate() {
-        assert_eq!(*l, format!("Process:  {i}"));
-    }
-}
-
 /// Whether process `pid` exists (a zombie counts: it has not been reaped).
 fn exists(pid: i64) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()

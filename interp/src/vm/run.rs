@@ -256,7 +256,7 @@ impl Vm {
                     // Kill latency is therefore bounded by the slowest single
                     // instruction, which is why long builtins poll too.
                     // With guest threads, most raised words only count down
-                    // a time slice: done here, without leaving the loop.
+                    // a time slice: a small cold call, no registers saved.
                     if MODE == Mode::CHECKED
                         && unsafe { (*attention).is_raised() }
                         && !self.slice_continues()
