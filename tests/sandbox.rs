@@ -118,7 +118,14 @@ fn only_built_in_modules_import_with_cpythons_errors() {
     assert!(matches!(ok, Outcome::Returned(_)), "{ok}");
     // `ctypes` is the stand-in for the article's method 4: nothing in it
     // reaches memory or libraries.
-    for attr in ["CDLL", "cdll", "memmove", "cast", "pointer", "pythonapi.Py_Initialize"] {
+    for attr in [
+        "CDLL",
+        "cdll",
+        "memmove",
+        "cast",
+        "pointer",
+        "pythonapi.Py_Initialize",
+    ] {
         let (ty, _) = error(run(&mut e, &format!("import ctypes\nctypes.{attr}\n")));
         assert_eq!(ty, "AttributeError", "ctypes.{attr}");
     }

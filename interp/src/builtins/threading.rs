@@ -174,7 +174,14 @@ fn threading_module(vm: &mut Vm) -> VmResult<Gc<Module>> {
             t
         }
     };
-    bundled_module(vm, "threading", THREADING_PY, THREADING_FILE, "_thread", thread)
+    bundled_module(
+        vm,
+        "threading",
+        THREADING_PY,
+        THREADING_FILE,
+        "_thread",
+        thread,
+    )
 }
 
 /// A module written in guest code and bundled with the VM (`template`,
