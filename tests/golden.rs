@@ -64,7 +64,7 @@ fn run(path: &Path) -> (String, String, i32) {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let out = Buf::default();
     let err = Buf::default();
-    let (o, mut e) = (out.clone(), err.clone());
+    let (o, e) = (out.clone(), err.clone());
     let opts = killer::cli::RunOptions {
         kill_after: Some(Duration::from_secs(20)),
         grace: Duration::from_secs(1),
@@ -74,7 +74,15 @@ fn run(path: &Path) -> (String, String, i32) {
     let status = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
-            killer::cli::run_source(&text, &shown, vec![name], &opts, Box::new(o), &mut e, false)
+            killer::cli::run_source(
+                &text,
+                &shown,
+                vec![name],
+                &opts,
+                Box::new(o),
+                Box::new(e),
+                false,
+            )
         })
         .unwrap()
         .join()
@@ -130,11 +138,11 @@ fn diff(want: &str, got: &str) -> String {
     s
 }
 
-/// Suites the VM implements. `threads/` (guest threads, `sys.settrace`,
-/// `ctypes`) joins when that tier lands. `bench/` links the benchmark
-/// workloads of `scripts/bench/`, so every speed figure is of a program
-/// whose output matches CPython's.
-const SUITES: &[&str] = &["core", "syntax", "objects", "bench"];
+/// The suites: one per language tier (`threads/` is guest threads,
+/// `sys.settrace`, `ctypes` and `multiprocessing`), plus `bench/`, which
+/// links the workloads of `scripts/bench/` so every speed figure is of a
+/// program whose output matches CPython's.
+const SUITES: &[&str] = &["core", "syntax", "objects", "threads", "bench"];
 
 fn main() {
     let args = Arguments::from_args();

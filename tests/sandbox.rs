@@ -75,10 +75,11 @@ fn only_built_in_modules_import_with_cpythons_errors() {
         "io",
         "builtins",
         "importlib",
-        "ctypes",
         "shutil",
         "signal",
         "pickle",
+        // A grant of the host (`EngineBuilder::allow_processes`).
+        "multiprocessing",
     ] {
         for src in [
             format!("import {module}\n"),
@@ -115,6 +116,19 @@ fn only_built_in_modules_import_with_cpythons_errors() {
         "import math\nt = __import__('time')\nfrom sys import argv\nr = (math.sqrt(4), t.monotonic() > 0, argv)\n",
     );
     assert!(matches!(ok, Outcome::Returned(_)), "{ok}");
+    // `ctypes` is the stand-in for the article's method 4: nothing in it
+    // reaches memory or libraries.
+    for attr in [
+        "CDLL",
+        "cdll",
+        "memmove",
+        "cast",
+        "pointer",
+        "pythonapi.Py_Initialize",
+    ] {
+        let (ty, _) = error(run(&mut e, &format!("import ctypes\nctypes.{attr}\n")));
+        assert_eq!(ty, "AttributeError", "ctypes.{attr}");
+    }
     // `sys` offers nothing that leads out.
     for attr in [
         "modules",

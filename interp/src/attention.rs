@@ -51,6 +51,17 @@ impl KillReason {
     }
 }
 
+/// What a host asks of one guest thread (see `Attention::request_thread`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ThreadRequest {
+    /// A soft kill of that thread only: `SystemExit` at its next
+    /// instruction (its `finally` blocks run; a blocking call wakes).
+    Kill,
+    /// Raise an exception of the named builtin class with this message in
+    /// that thread, like `PyThreadState_SetAsyncExc`.
+    Raise(String, String),
+}
+
 /// One word of request bits shared between a VM and whoever may stop it.
 #[derive(Debug, Default)]
 pub struct Attention {
@@ -62,6 +73,8 @@ pub struct Attention {
     epoch: AtomicU64,
     /// An exception injected by the host: class name and message.
     injected: Mutex<Option<(String, String)>>,
+    /// Requests aimed at one guest thread (by ident), oldest first.
+    thread_requests: Mutex<Vec<(i64, ThreadRequest)>>,
     /// Sleepers wait here; `raise` notifies when a waking bit is set.
     lock: Mutex<()>,
     wakeup: Condvar,
@@ -87,12 +100,17 @@ impl Attention {
     /// A pending exception must be re-raised (an uncatchable kill that guest
     /// code tried to swallow with `return` in `finally`).
     pub const RERAISE: u32 = 1 << 7;
-    /// Time to let another guest thread run.
+    /// Level-triggered, raised and lowered by the VM itself: the guest
+    /// thread scheduler needs the loop (a time slice is being counted, a
+    /// thread blocked, or a thread has an exception to receive).
     pub const SWITCH: u32 = 1 << 8;
+    /// A request aimed at one guest thread is queued (`request_thread`).
+    pub const THREAD: u32 = 1 << 9;
 
-    /// Bits that must interrupt a blocking wait.
+    /// Bits that must interrupt a blocking wait. (`SWITCH` is the VM's own
+    /// business and never needs a wake-up.)
     pub const WAKING: u32 =
-        Self::KILL | Self::KILL_HARD | Self::INTERRUPT | Self::INJECT | Self::SWITCH;
+        Self::KILL | Self::KILL_HARD | Self::INTERRUPT | Self::INJECT | Self::THREAD;
 
     /// A fresh word with no bits raised.
     pub fn new() -> Attention {
@@ -180,9 +198,17 @@ impl Attention {
         // (and is forgotten with it) or sees the new epoch and does nothing.
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         self.epoch.fetch_add(1, Ordering::AcqRel);
-        self.lower(Self::KILL | Self::KILL_HARD | Self::INTERRUPT | Self::INJECT | Self::RERAISE);
+        self.lower(
+            Self::KILL
+                | Self::KILL_HARD
+                | Self::INTERRUPT
+                | Self::INJECT
+                | Self::RERAISE
+                | Self::THREAD,
+        );
         self.reason.store(0, Ordering::Release);
         self.take_injected();
+        self.take_thread_requests();
     }
 
     /// Kills run `run` (whatever run is current when `None`), atomically
@@ -236,6 +262,35 @@ impl Attention {
         self.word.fetch_or(Self::INJECT, Ordering::Release);
         self.wakeup.notify_all();
         true
+    }
+
+    /// Queues `request` for guest thread `ident` of run `run` (any run when
+    /// `None`), atomically with respect to `reset_kill`; `false` when that
+    /// run is over. Whether the thread exists is only known to the VM: a
+    /// request for an unknown thread is dropped when the VM reads it.
+    pub fn request_thread(&self, run: Option<u64>, ident: i64, request: ThreadRequest) -> bool {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if run.is_some_and(|r| r != self.epoch()) {
+            return false;
+        }
+        self.thread_requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((ident, request));
+        // Release: the queued request is visible to whoever sees the bit.
+        self.word.fetch_or(Self::THREAD, Ordering::Release);
+        self.wakeup.notify_all();
+        true
+    }
+
+    /// Takes the queued thread requests, oldest first.
+    pub fn take_thread_requests(&self) -> Vec<(i64, ThreadRequest)> {
+        std::mem::take(
+            &mut *self
+                .thread_requests
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        )
     }
 
     /// Sleeps for `duration` or until one of `bits` is raised, whichever

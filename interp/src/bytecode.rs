@@ -686,6 +686,19 @@ impl Code {
     pub fn line_of(&self, pc: usize) -> u32 {
         self.positions.get(pc).map_or(self.first_line, |p| p.line)
     }
+
+    /// The line of instruction `pc` for reports: an instruction without a
+    /// line of its own (an artificial jump or return reached from several
+    /// places) reports the nearest line before it.
+    pub fn line_near(&self, pc: usize) -> u32 {
+        self.positions
+            .iter()
+            .take(pc + 1)
+            .rev()
+            .map(|p| p.line)
+            .find(|&l| l != 0)
+            .unwrap_or(self.first_line)
+    }
 }
 
 /// The source of a compiled program, kept for tracebacks.
@@ -748,7 +761,7 @@ fn disassemble_into(code: &Code, names: &Names, out: &mut String) {
     let mut last_line = 0;
     for (pc, op) in code.ops.iter().enumerate() {
         let line = code.positions[pc].line;
-        if line != last_line {
+        if line != last_line && line != 0 {
             if pc > 0 {
                 out.push('\n');
             }

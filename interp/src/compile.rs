@@ -216,7 +216,10 @@ enum FKind<'a> {
     Handler {
         name: Option<Symbol>,
     },
-    With,
+    /// A `with` block; its exit on `return`/`break` has the statement's line.
+    With {
+        span: Span,
+    },
 }
 
 struct Unit<'a> {
@@ -353,6 +356,68 @@ fn jump_effect(op: Op) -> i32 {
     }
 }
 
+/// CPython's `propagate_line_numbers`: an instruction without a line (line
+/// 0, see `unset_pos`) takes the location of the instruction before it in
+/// its basic block or, first in its block, of its only predecessor.
+fn propagate_lines(ops: &[Op], pos: &mut [Position], handlers: &[usize]) {
+    let n = ops.len();
+    let mut starts = vec![false; n];
+    let mut preds = vec![0u32; n];
+    let mut pred = vec![usize::MAX; n];
+    if n > 0 {
+        starts[0] = true;
+    }
+    for (i, op) in ops.iter().enumerate() {
+        if let Some(t) = crate::bytecode::jump_target(op) {
+            let t = t as usize;
+            if t < n {
+                starts[t] = true;
+                preds[t] += 1;
+                pred[t] = i;
+            }
+            if i + 1 < n {
+                starts[i + 1] = true;
+            }
+        }
+        if i + 1 < n {
+            if is_terminator(*op) {
+                starts[i + 1] = true;
+            } else {
+                preds[i + 1] += 1;
+                pred[i + 1] = i;
+            }
+        }
+    }
+    for &h in handlers {
+        if h < n {
+            starts[h] = true;
+            // Reached from every protected instruction: never inherit.
+            preds[h] += 2;
+        }
+    }
+    // A backward jump's source comes later in the code: a second pass sees
+    // what the first one resolved.
+    for _ in 0..2 {
+        for i in 0..n {
+            if pos[i].line != 0 {
+                continue;
+            }
+            let from = if !starts[i] {
+                i.checked_sub(1)
+            } else if preds[i] == 1 {
+                Some(pred[i])
+            } else {
+                None
+            };
+            if let Some(p) = from {
+                if pos[p].line != 0 {
+                    pos[i] = pos[p];
+                }
+            }
+        }
+    }
+}
+
 fn is_terminator(op: Op) -> bool {
     matches!(
         op,
@@ -425,6 +490,13 @@ impl<'a> Compiler<'a> {
     fn set_pos(&mut self, span: Span) {
         let p = self.position(span);
         self.unit().pos = p;
+    }
+
+    /// What follows is artificial (CPython's `UNSET_LOC`): it gets its line
+    /// from the code that leads to it (`propagate_lines`), so that line
+    /// events and tracebacks see the lines CPython 3.11 gives it.
+    fn unset_pos(&mut self) {
+        self.unit().pos = Position::default();
     }
 
     fn emit(&mut self, op: Op) -> CResult<usize> {
@@ -569,6 +641,13 @@ impl<'a> Compiler<'a> {
             let pc = u.labels[l.0].pc.expect("every label is bound") as u16;
             u.ops[i] = retarget(u.ops[i], pc);
         }
+        let handlers: Vec<usize> = u
+            .op_handler
+            .iter()
+            .flatten()
+            .map(|(l, _)| u.labels[l.0].pc.expect("handler bound") as usize)
+            .collect();
+        propagate_lines(&u.ops, &mut u.positions, &handlers);
         // Exception table: runs of instructions sharing a handler.
         let mut table = Vec::new();
         let mut i = 0;
@@ -693,15 +772,9 @@ impl<'a> Compiler<'a> {
         self.prologue()?;
         self.stmts(&f.body)?;
         if self.unit().reachable {
-            if let Some(last) = f.body.last() {
-                let p = self.position(last.span);
-                self.unit().pos = Position {
-                    line: p.end_line,
-                    end_line: p.end_line,
-                    col: p.col,
-                    end_col: p.end_col,
-                };
-            }
+            // CPython's implicit return is artificial: it has the line of
+            // the code that falls into it.
+            self.unset_pos();
             self.emit(Op::LoadNone)?;
             self.emit(Op::Return)?;
         }
@@ -804,6 +877,11 @@ impl<'a> Compiler<'a> {
 
     fn store_name(&mut self, name: Symbol, span: Span) -> CResult<()> {
         self.set_pos(span);
+        self.store_name_here(name, span)
+    }
+
+    /// `store_name` at the current location.
+    fn store_name_here(&mut self, name: Symbol, span: Span) -> CResult<()> {
         match self.binding(name) {
             Binding::Local => {
                 let s = self.scope().slot(name).unwrap() as u16;
@@ -827,6 +905,11 @@ impl<'a> Compiler<'a> {
 
     fn delete_name(&mut self, name: Symbol, span: Span) -> CResult<()> {
         self.set_pos(span);
+        self.delete_name_here(name, span)
+    }
+
+    /// `delete_name` at the current location.
+    fn delete_name_here(&mut self, name: Symbol, span: Span) -> CResult<()> {
         match self.binding(name) {
             Binding::Local => {
                 let s = self.scope().slot(name).unwrap() as u16;
@@ -911,7 +994,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     let end = self.new_label();
                     if self.unit().reachable {
-                        self.set_pos(s.span);
+                        self.unset_pos();
                         self.jump(Op::Jump, end)?;
                     }
                     self.bind(else_l);
@@ -939,9 +1022,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 self.set_pos(s.span);
-                self.unwind_all(true)?;
-                self.set_pos(s.span);
-                self.emit(Op::Return)?;
+                self.unwind_and_return()?;
             }
             StmtKind::Def(f) => {
                 for d in &f.decorators {
@@ -961,6 +1042,10 @@ impl<'a> Compiler<'a> {
                 orelse,
                 finalbody,
             } => {
+                // CPython 3.11 keeps a `NOP` for the `try:` line, so the
+                // line is reported (traced) when the statement starts.
+                self.set_pos(s.span);
+                self.emit(Op::Nop)?;
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
@@ -1211,7 +1296,12 @@ impl<'a> Compiler<'a> {
         let always = is_true_const(test);
         // Bottom-tested loop (CPython 3.11): the test runs once before the
         // loop and then at the end of each iteration, one jump per pass.
-        if !always {
+        if always {
+            // `while True:` tests nothing, but its line is reported each
+            // time the loop is entered, as in CPython.
+            self.set_pos(test.span);
+            self.emit(Op::Nop)?;
+        } else {
             self.jump_if(test, false, else_l)?;
         }
         self.bind(body_l);
@@ -1262,7 +1352,7 @@ impl<'a> Compiler<'a> {
         self.stmts(body)?;
         self.unit().fblocks.pop();
         if self.unit().reachable {
-            self.set_pos(span);
+            self.unset_pos();
             self.jump(Op::JumpBack, top)?;
         }
         self.bind(exit);
@@ -1315,8 +1405,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Before `return`: run every enclosing block's exit code.
-    fn unwind_all(&mut self, preserve_tos: bool) -> CResult<()> {
+    /// `return` with its value on the stack: runs every enclosing block's
+    /// exit code, then returns.
+    fn unwind_and_return(&mut self) -> CResult<()> {
         let saved_handlers = self.unit().handlers.clone();
         let blocks: Vec<FBlock<'a>> = std::mem::take(&mut self.unit().fblocks);
         let mut result = Ok(());
@@ -1324,10 +1415,18 @@ impl<'a> Compiler<'a> {
             // Inner blocks are not visible while an outer block's cleanup
             // (a finally body) is compiled.
             self.unit().fblocks = blocks[..i].to_vec();
-            if let Err(e) = self.unwind_block(&blocks[i], preserve_tos) {
+            if let Err(e) = self.unwind_block(&blocks[i], true) {
                 result = Err(e);
                 break;
             }
+        }
+        // The `Return` itself is outside every handler, as after CPython's
+        // POP_BLOCKs: an exception raised at it (a kill, an asynchronous
+        // exception) must not run the `finally` bodies just inlined above a
+        // second time. After a `finally` or `with` exit the return is
+        // artificial (CPython's `UNSET_LOC`): it keeps the line of that code.
+        if result.is_ok() {
+            result = self.emit(Op::Return).map(|_| ());
         }
         self.unit().fblocks = blocks;
         self.unit().handlers = saved_handlers;
@@ -1357,6 +1456,7 @@ impl<'a> Compiler<'a> {
 
             FKind::Finally { body } => {
                 self.stmts(body)?;
+                self.unset_pos();
             }
             FKind::FinallyEnd => {
                 if preserve_tos {
@@ -1372,11 +1472,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::PopExcept)?;
                 if let Some(n) = name {
                     self.emit(Op::LoadNone)?;
-                    self.store_name(n, Span::default())?;
-                    self.delete_name(n, Span::default())?;
+                    self.store_name_here(n, Span::default())?;
+                    self.delete_name_here(n, Span::default())?;
                 }
             }
-            FKind::With => {
+            FKind::With { span } => {
+                self.set_pos(span);
                 if preserve_tos {
                     self.emit(Op::Swap)?;
                 }
@@ -1385,6 +1486,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadNone)?;
                 self.emit(Op::Call(3))?;
                 self.emit(Op::Pop)?;
+                self.unset_pos();
             }
         }
         Ok(())
@@ -1472,13 +1574,15 @@ impl<'a> Compiler<'a> {
             if named_cleanup.is_some() {
                 self.pop_handler();
             }
+            // The cleanups are artificial: they keep the line of the code
+            // that leads to them (CPython's `UNSET_LOC`).
             if self.unit().reachable {
-                self.set_pos(h.span);
+                self.unset_pos();
                 self.emit(Op::PopExcept)?;
                 if let Some((n, _)) = named_cleanup {
                     self.emit(Op::LoadNone)?;
-                    self.store_name(n, h.span)?;
-                    self.delete_name(n, h.span)?;
+                    self.store_name_here(n, h.span)?;
+                    self.delete_name_here(n, h.span)?;
                 }
                 self.jump(Op::Jump, end)?;
             }
@@ -1486,9 +1590,10 @@ impl<'a> Compiler<'a> {
                 // An exception inside a named handler: unbind the name, then
                 // the common cleanup.
                 self.bind(l);
+                self.unset_pos();
                 self.emit(Op::LoadNone)?;
-                self.store_name(n, h.span)?;
-                self.delete_name(n, h.span)?;
+                self.store_name_here(n, h.span)?;
+                self.delete_name_here(n, h.span)?;
                 self.jump(Op::Jump, cleanup)?;
             }
             self.bind(next);
@@ -1563,7 +1668,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::BeforeWith)?;
         let depth = self.unit().depth;
         // [exit, enter_result]: the handler keeps `exit`.
-        self.push_fblock(FKind::With);
+        self.push_fblock(FKind::With { span });
         self.push_handler(exc_l, depth - 1);
         match target {
             Some(t) => self.store_target(t)?,

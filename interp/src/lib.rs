@@ -9,7 +9,9 @@
 //!
 //! This crate starts no threads and reads no clocks in its loop: kills,
 //! deadlines and budgets arrive through the attention word, raised by the
-//! `killer` crate or any host.
+//! `killer` crate or any host. Nor does it reach files, the network, the
+//! environment or other processes: child processes (`multiprocessing`)
+//! exist only through a [`ProcessHost`] the host installs.
 
 pub mod ast;
 pub mod attention;
@@ -24,6 +26,7 @@ pub mod intern;
 pub mod lexer;
 pub mod object;
 pub mod parser;
+pub mod process;
 pub mod scope;
 mod suggest_data;
 pub mod trace;
@@ -32,9 +35,10 @@ mod util;
 pub mod value;
 pub mod vm;
 
-pub use attention::{Attention, KillReason};
+pub use attention::{Attention, KillReason, ThreadRequest};
 pub use compile::{compile, CompileError, Program, Source};
 pub use host::{Args, FromHost, HostCtx, HostError, HostFunction, HostValue};
+pub use process::{ChildSignal, Forked, ProcessHost};
 pub use trace::{HookAction, TraceEvent, TraceHook, TraceKind};
 pub use value::Value;
 pub use vm::{Config, ExcKind, KillSite, Unwind, Vm, VmResult};

@@ -73,7 +73,7 @@ impl Vm {
             let mut count = 0usize;
             for entry in tb.iter().rev() {
                 let code = entry.code.inner();
-                let line = code.code.line_of(entry.pc as usize);
+                let line = code.code.line_near(entry.pc as usize);
                 let key = (
                     code.source.filename.clone(),
                     line,
@@ -274,7 +274,7 @@ fn format_entry(code: &CodeObj, pc: usize, out: &mut String, markers: bool) {
     let c = &code.code;
     let pos = c.positions.get(pc).copied().unwrap_or_default();
     let line_no = if pos.line == 0 {
-        c.first_line
+        c.line_near(pc)
     } else {
         pos.line
     };

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
@@ -65,12 +66,32 @@ pub struct RunArgs {
     /// it `print` raises `OSError`.
     #[arg(long, value_name = "SIZE", value_parser = parse_bytes)]
     pub max_output: Option<usize>,
+    /// Where the script runs: `none` (in this process) or `process` (in a
+    /// child process, which the deadline stops with SIGTERM, then SIGKILL
+    /// once the grace period is over, even if the script is stuck where no
+    /// kill check runs).
+    #[arg(long, value_enum, default_value_t = Isolate::None)]
+    pub isolate: Isolate,
+    /// Internal: this is the child of `--isolate process`. SIGTERM from
+    /// the parent is the deadline's kill (soft, then hard at a second).
+    #[arg(long, hide = true)]
+    pub isolated_child: bool,
     /// Arguments passed to the script as `sys.argv[1:]`.
     #[arg(last = true)]
     pub args: Vec<String>,
 }
 
-fn parse_duration(s: &str) -> Result<Duration, String> {
+/// Values of `vm run --isolate`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Isolate {
+    /// Run in this process.
+    #[default]
+    None,
+    /// Run in a child process (a re-executed `vm`).
+    Process,
+}
+
+pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
     if let Ok(secs) = s.parse::<f64>() {
         // A bare number is seconds, like coreutils `timeout`.
@@ -167,6 +188,8 @@ pub struct RunOptions {
     pub max_recursion: Option<usize>,
     /// Output limit in bytes (`--max-output`).
     pub max_output: Option<usize>,
+    /// This is the child of `--isolate process`: SIGTERM is the deadline.
+    pub isolated_child: bool,
 }
 
 /// Instructions a script may still run after the budget's `SystemExit`
@@ -175,6 +198,9 @@ pub struct RunOptions {
 const INSTRUCTION_GRACE: u64 = 10_000;
 
 fn run_command(args: &RunArgs) -> i32 {
+    if args.isolate == Isolate::Process && !args.isolated_child {
+        return crate::isolate::run(args);
+    }
     let (text, shown) = match read_source(&args.file) {
         Ok(x) => x,
         Err(code) => return code,
@@ -189,6 +215,7 @@ fn run_command(args: &RunArgs) -> i32 {
         max_memory: args.max_memory,
         max_recursion: args.max_recursion,
         max_output: args.max_output,
+        isolated_child: args.isolated_child,
     };
     let worker = std::thread::Builder::new()
         .name("vm-main".into())
@@ -200,8 +227,15 @@ fn run_command(args: &RunArgs) -> i32 {
             } else {
                 Box::new(std::io::BufWriter::with_capacity(1 << 16, stdout))
             };
-            let mut err = std::io::stderr();
-            run_source(&text, &shown, argv, &opts, out, &mut err, true)
+            run_source(
+                &text,
+                &shown,
+                argv,
+                &opts,
+                out,
+                Box::new(std::io::stderr()),
+                true,
+            )
         });
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
@@ -212,20 +246,35 @@ fn run_command(args: &RunArgs) -> i32 {
     }
 }
 
+/// A writer shared by the VM (guest stderr: thread exception reports, as
+/// they happen) and the command (the final traceback or kill report).
+#[derive(Clone)]
+struct SharedWriter(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl Write for SharedWriter {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).write(b)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).flush()
+    }
+}
+
 /// Compiles and runs `text` exactly as `vm run` does: guest output to
-/// `out`, tracebacks and kill reports to `err`; returns the exit status.
-/// `standalone` is the `vm` command's own run: it installs the Ctrl-C
-/// handler and leaves the heap to the OS, which reclaims it at exit far
-/// faster than freeing object by object (tests pass `false`).
+/// `out`, guest stderr, tracebacks and kill reports to `err`; returns the
+/// exit status. `standalone` is the `vm` command's own run: it installs the
+/// Ctrl-C handler and leaves the heap to the OS, which reclaims it at exit
+/// far faster than freeing object by object (tests pass `false`).
 pub fn run_source(
     text: &str,
     filename: &str,
     argv: Vec<String>,
     opts: &RunOptions,
     out: Box<dyn Write + Send>,
-    err: &mut dyn Write,
+    err: Box<dyn Write + Send>,
     standalone: bool,
 ) -> i32 {
+    let mut err = SharedWriter(Arc::new(Mutex::new(err)));
     let program = match interp::compile(text, filename) {
         Ok(p) => p,
         Err(e) => {
@@ -248,10 +297,20 @@ pub fn run_source(
         config.max_recursion_limit = depth;
     }
     let mut vm = Vm::new(config);
+    // The command grants child processes (`multiprocessing`).
+    let processes = crate::ForkProcesses::new();
+    let children = processes.children();
+    vm.set_process_host(Some(Box::new(processes)));
     vm.set_stdout(out);
+    vm.set_stderr(Box::new(err.clone()));
     let attention = vm.attention();
     if standalone {
-        crate::signals::install(KillHandle::new(attention.clone(), Some(opts.grace)));
+        let handle = KillHandle::new(attention.clone(), Some(opts.grace));
+        if opts.isolated_child {
+            crate::signals::install_isolated(handle);
+        } else {
+            crate::signals::install(handle);
+        }
     }
     vm.begin_run();
     vm.set_instruction_budget(opts.max_instructions);
@@ -271,6 +330,7 @@ pub fn run_source(
     let elapsed = started.elapsed();
     let outcome = Outcome::from_result(&mut vm, result);
     vm.flush();
+    children.stop_all(matches!(outcome, Outcome::Killed { hard: true, .. }));
     let deadline_fired = attention.reason() == Some(interp::KillReason::Deadline);
     let status = outcome.exit_status(deadline_fired);
     match &outcome {

@@ -22,6 +22,7 @@ use interp::{
 
 use crate::handle::KillHandle;
 use crate::outcome::Outcome;
+use crate::processes::{Children, ForkProcesses};
 use crate::running::Running;
 use crate::watchdog::{self, TimerAction};
 
@@ -160,6 +161,7 @@ pub struct EngineBuilder {
     trace: Option<Box<dyn TraceHook>>,
     stack_size: usize,
     thread_name: String,
+    processes: bool,
 }
 
 impl Default for EngineBuilder {
@@ -195,6 +197,7 @@ impl EngineBuilder {
             trace: None,
             stack_size: DEFAULT_STACK_SIZE,
             thread_name: "vm-run".into(),
+            processes: false,
         }
     }
 
@@ -424,6 +427,19 @@ impl EngineBuilder {
         self
     }
 
+    /// Grants the guest child processes: `multiprocessing.Process` forks
+    /// this process (see [`ForkProcesses`]). Default: off, and `import
+    /// multiprocessing` is `ModuleNotFoundError` like any module the guest
+    /// may not use. Children still alive when a run ends by a kill are
+    /// stopped (`SIGTERM` for a soft kill, `SIGKILL` for a hard one) and
+    /// reaped. A child writes to the process's stdout and stderr only when
+    /// output is [`Output::Inherit`]: an [`Output::Buffer`] is the
+    /// parent's memory, which the child only has a copy of.
+    pub fn allow_processes(mut self, yes: bool) -> Self {
+        self.processes = yes;
+        self
+    }
+
     /// Builds the engine: a fresh VM with everything above installed.
     pub fn build(self) -> Engine {
         let mut config = self.config;
@@ -457,6 +473,12 @@ impl EngineBuilder {
             }
         }
         vm.set_trace_hook(self.trace);
+        let children = self.processes.then(|| {
+            let host = ForkProcesses::new();
+            let children = host.children();
+            vm.set_process_host(Some(Box::new(host)));
+            children
+        });
         let handle = KillHandle::new(vm.attention(), Some(self.grace));
         Engine {
             vm,
@@ -470,6 +492,7 @@ impl EngineBuilder {
             stack_size: self.stack_size,
             thread_name: self.thread_name,
             handle,
+            children,
         }
     }
 }
@@ -523,6 +546,8 @@ pub struct Engine {
     thread_name: String,
     /// Aimed at whatever run is current.
     handle: KillHandle,
+    /// Child processes of the guest, when granted.
+    children: Option<Children>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -662,6 +687,9 @@ impl Engine {
         watchdog::cancel(&att);
         let outcome = Outcome::from_result(&mut self.vm, result);
         self.vm.flush();
+        if let Some(children) = &self.children {
+            children.stop_all(matches!(outcome, Outcome::Killed { hard: true, .. }));
+        }
         att.reset_kill();
         // A kill handle may have armed a grace timer meanwhile.
         watchdog::cancel(&att);

@@ -15,7 +15,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use interp::{Attention, KillReason};
+use interp::{Attention, KillReason, ThreadRequest};
 
 use crate::watchdog;
 
@@ -135,5 +135,28 @@ impl KillHandle {
     /// Returns whether the request reached the run.
     pub fn interrupt(&self) -> bool {
         self.attention.raise_in(self.target(), Attention::INTERRUPT)
+    }
+
+    /// Soft kill of one guest thread, named by its ident
+    /// (`threading.get_ident()` in it, `Thread.ident` elsewhere): a
+    /// `SystemExit` at that thread's next instruction, in that thread only
+    /// (its `finally` blocks run; a blocking `sleep`, `join`, `wait` or
+    /// `acquire` wakes at once), like the article's `KThread.kill()`. The
+    /// rest of the run goes on. Returns whether the request reached the
+    /// run; a thread that has ended (or never existed) ignores it.
+    pub fn kill_thread(&self, ident: i64) -> bool {
+        self.attention
+            .request_thread(self.target(), ident, ThreadRequest::Kill)
+    }
+
+    /// [`raise_exception`](KillHandle::raise_exception) in one guest thread
+    /// only (see [`kill_thread`](KillHandle::kill_thread)): what
+    /// `PyThreadState_SetAsyncExc` does in CPython.
+    pub fn raise_in_thread(&self, ident: i64, kind: &str, message: &str) -> bool {
+        self.attention.request_thread(
+            self.target(),
+            ident,
+            ThreadRequest::Raise(kind.to_string(), message.to_string()),
+        )
     }
 }

@@ -62,7 +62,9 @@
 pub mod cli;
 mod engine;
 mod handle;
+mod isolate;
 pub mod outcome;
+mod processes;
 mod running;
 mod signals;
 mod watchdog;
@@ -73,6 +75,7 @@ pub use engine::{
 };
 pub use handle::KillHandle;
 pub use outcome::{Limit, Outcome};
+pub use processes::{Children, ForkProcesses};
 pub use running::{Joined, Running};
 
 pub use interp::{

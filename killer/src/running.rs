@@ -131,6 +131,17 @@ impl Running {
         self.handle.interrupt()
     }
 
+    /// Soft kill of one guest thread (see [`KillHandle::kill_thread`]).
+    pub fn kill_thread(&self, ident: i64) -> bool {
+        self.handle.kill_thread(ident)
+    }
+
+    /// An exception in one guest thread (see
+    /// [`KillHandle::raise_in_thread`]).
+    pub fn raise_in_thread(&self, ident: i64, kind: &str, message: &str) -> bool {
+        self.handle.raise_in_thread(ident, kind, message)
+    }
+
     /// A handle aimed at this run, to kill it from other threads (it
     /// outlives the `Running` harmlessly: once the run is over it does
     /// nothing).

@@ -2,61 +2,11 @@
 //! `time.sleep`, the grace period and `--no-catch`, `vm dis`. Every child
 //! process runs under a watchdog so a hang fails the test instead of CI.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-}
+use std::time::Duration;
 
-fn vm(args: &[&str]) -> Run {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vm"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn vm");
-    let deadline = started + Duration::from_secs(20);
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("vm {args:?} did not finish within 20 s");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into(),
-        stderr: String::from_utf8_lossy(&out.stderr).into(),
-        elapsed: started.elapsed(),
-    }
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-fn script(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("vm-cli-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.display().to_string()
-}
+use common::{root, script, vm};
 
 #[test]
 fn hello_runs() {
@@ -363,4 +313,92 @@ fn the_default_recursion_limit_is_cpythons_and_prints_no_note() {
     assert!(r
         .stderr
         .ends_with("RecursionError: maximum recursion depth exceeded\n"));
+}
+
+/// `--isolate process`: the same statuses, output and reports as the
+/// in-process run, with the deadline enforced by the parent.
+#[test]
+fn isolated_runs_end_with_the_in_process_statuses() {
+    let spin = vm(&[
+        "run",
+        "--isolate",
+        "process",
+        "scripts/spin.py",
+        "--kill-after",
+        "300ms",
+    ]);
+    assert_eq!(spin.status, 124, "{}", spin.stderr);
+    assert!(spin
+        .stdout
+        .starts_with("cleanup: the spin loop was stopped after"));
+    assert!(spin.stderr.contains("deadline exceeded"), "{}", spin.stderr);
+    let swallow = vm(&[
+        "run",
+        "--isolate",
+        "process",
+        "scripts/swallow.py",
+        "--kill-after",
+        "200ms",
+        "--grace",
+        "300ms",
+    ]);
+    assert_eq!(swallow.status, 137, "{}", swallow.stderr);
+    assert!(swallow.stdout.contains("swallowed a SystemExit"));
+    assert!(swallow
+        .stderr
+        .contains("Kill landed at (most recent call last):"));
+    let hello = vm(&["run", "--isolate", "process", "scripts/hello.py"]);
+    assert_eq!(
+        (hello.status, hello.stdout.as_str()),
+        (0, "Hello, world!\n1 + 2 + 3 = 6\n")
+    );
+    let exit = script(
+        "isolated_exit.py",
+        "import sys\nprint(sys.argv[1:])\nsys.exit(3)\n",
+    );
+    let r = vm(&["run", "--isolate", "process", &exit, "--", "a", "b"]);
+    assert_eq!((r.status, r.stdout.as_str()), (3, "['a', 'b']\n"));
+    let err = script("isolated_error.py", "1 / 0\n");
+    let r = vm(&["run", "--isolate", "process", &err, "--max-recursion", "50"]);
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.ends_with("ZeroDivisionError: division by zero\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// The point of isolation: a child that cannot react to the kill at all
+/// (here it is stopped with SIGSTOP) is still ended with SIGKILL once the
+/// grace period is over.
+#[test]
+fn an_isolated_script_that_cannot_react_is_sent_sigkill() {
+    let mut parent = std::process::Command::new(env!("CARGO_BIN_EXE_vm"))
+        .args(["run", "--isolate", "process", "scripts/spin.py"])
+        .args(["--kill-after", "400ms", "--grace", "200ms"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let children = format!("/proc/{0}/task/{0}/children", parent.id());
+    let child: i32 = loop {
+        let text = std::fs::read_to_string(&children).unwrap_or_default();
+        if let Some(pid) = text.split_whitespace().next() {
+            break pid.parse().unwrap();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "no child process"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    use nix::sys::signal::{kill, Signal};
+    kill(nix::unistd::Pid::from_raw(child), Signal::SIGSTOP).unwrap();
+    let out = parent.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(137), "{stderr}");
+    assert!(stderr.contains("was sent SIGKILL"), "{stderr}");
+    assert!(started.elapsed() < Duration::from_secs(5));
 }

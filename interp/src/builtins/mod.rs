@@ -9,6 +9,8 @@ mod containers;
 mod core;
 mod modules;
 mod strings;
+mod multiprocessing;
+mod threading;
 mod types;
 
 use crate::gc::{Gc, Tracer};
@@ -19,6 +21,7 @@ use crate::vm::{Vm, VmResult};
 
 pub(crate) use modules::make_module;
 pub(crate) use strings::percent_format;
+pub(crate) use threading::make_module as make_tier_module;
 
 /// `staticmethod`, `classmethod` and `property` objects stored in classes.
 pub(crate) enum Descriptor {

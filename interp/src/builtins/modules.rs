@@ -69,6 +69,8 @@ pub(crate) fn make_module(vm: &mut Vm, name: &str) -> Option<Gc<Module>> {
                     ("getrecursionlimit", sys_getrecursionlimit),
                     ("setrecursionlimit", sys_setrecursionlimit),
                     ("exc_info", sys_exc_info),
+                    ("settrace", sys_settrace),
+                    ("gettrace", sys_gettrace),
                 ],
             );
             vm.roots.push(Value::Module(m));
@@ -193,7 +195,7 @@ fn number(vm: &mut Vm, v: Value, what: &str) -> VmResult<f64> {
     }
 }
 
-fn time_sleep(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
+pub(crate) fn time_sleep(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     no_kwargs(vm, "sleep", kw)?;
     let v = exactly_one(vm, "sleep", args)?;
     let secs = number(vm, v, "")?;
@@ -203,8 +205,7 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     if secs.is_nan() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));
     }
-    vm.sleep(secs)?;
-    Ok(Value::None)
+    vm.thread_sleep(secs)
 }
 
 fn since_epoch() -> std::time::Duration {
@@ -271,6 +272,27 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResul
     let max = vm.max_recursion_limit();
     vm.config_mut().recursion_limit = (n as usize).min(max);
     Ok(Value::None)
+}
+
+/// `sys.settrace(f)`: traces frames the running guest thread enters from
+/// now on (see `vm::settrace`).
+fn sys_settrace(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
+    no_kwargs(vm, "settrace", kw)?;
+    if args.len() != 1 {
+        let msg = format!(
+            "sys.settrace() takes exactly one argument ({} given)",
+            args.len()
+        );
+        return Err(vm.type_error(&msg));
+    }
+    vm.set_guest_trace(args[0]);
+    Ok(Value::None)
+}
+
+fn sys_gettrace(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
+    no_kwargs(vm, "gettrace", kw)?;
+    no_args(vm, "gettrace", args)?;
+    Ok(vm.guest_trace())
 }
 
 fn sys_exc_info(vm: &mut Vm, args: &[Value], _kw: Kwargs<'_>) -> VmResult<Value> {

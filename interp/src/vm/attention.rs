@@ -17,7 +17,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn service_attention(&mut self) -> VmResult<()> {
-        let word = self.attention.snapshot();
+        let mut word = self.attention.snapshot();
         if word & Attention::KILL_HARD != 0 {
             // Sticky: never lowered here, so no guest code runs again until
             // the host resets the VM for a new run.
@@ -38,6 +38,15 @@ impl Vm {
                     return Err(self.memory_error(0));
                 }
             }
+        }
+        const REQUESTS: u32 =
+            Attention::KILL | Attention::INTERRUPT | Attention::INJECT | Attention::THREAD;
+        if word & REQUESTS != 0 && (word & Attention::THREAD != 0 || self.threads.is_multi()) {
+            // With guest threads, requests become per-thread exceptions
+            // (a kill for every thread, Ctrl-C for the main one), delivered
+            // by the scheduler below.
+            self.absorb_requests(word);
+            word = (word & !REQUESTS) | Attention::SWITCH;
         }
         if word & Attention::KILL != 0 {
             self.attention.lower(Attention::KILL);
@@ -60,6 +69,13 @@ impl Vm {
                 return Err(self.injected_exception(&kind, &msg));
             }
         }
+        if word & Attention::SWITCH != 0 {
+            self.thread_attention()?;
+            if self.threads.switched {
+                // Another thread's frame: the loop reloads it first.
+                return Ok(());
+            }
+        }
         if word & Attention::BUDGET != 0 {
             if self.budget == 0 {
                 self.attention.set_reason(KillReason::Budget);
@@ -79,19 +95,24 @@ impl Vm {
                     }
                     None => self.attention.lower(Attention::BUDGET),
                 }
-                return Err(self.kill_exception());
+                return Err(self.soft_kill());
             }
             self.budget -= 1;
         }
-        if word & Attention::TRACE != 0 && self.trace_hook.is_some() {
-            self.trace_instruction()?;
+        if word & Attention::TRACE != 0 {
+            if self.trace_hook.is_some() {
+                self.trace_instruction()?;
+            }
+            if self.guest_traced {
+                self.guest_trace_step()?;
+            }
         }
         Ok(())
     }
 
     /// The soft kill: a `SystemExit` marked as the host's, uncatchable when
     /// the policy says so.
-    fn kill_exception(&mut self) -> Box<Unwind> {
+    pub(crate) fn kill_exception(&mut self) -> Box<Unwind> {
         let reason = self.attention.reason().unwrap_or(KillReason::Host);
         if self.soft_kill_site.is_empty() {
             self.soft_kill_site = self.current_sites();
@@ -109,7 +130,7 @@ impl Vm {
         e
     }
 
-    fn injected_exception(&mut self, kind: &str, msg: &str) -> Box<Unwind> {
+    pub(crate) fn injected_exception(&mut self, kind: &str, msg: &str) -> Box<Unwind> {
         let k = ExcKind::from_name(kind).unwrap_or(ExcKind::RuntimeError);
         if msg.is_empty() {
             self.new_error_noargs(k)
@@ -126,7 +147,11 @@ impl Vm {
     pub fn poll(&mut self) -> VmResult<()> {
         let word = self.attention.snapshot();
         if word
-            & (Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT)
+            & (Attention::KILL
+                | Attention::KILL_HARD
+                | Attention::INTERRUPT
+                | Attention::INJECT
+                | Attention::THREAD)
             == 0
         {
             return Ok(());
@@ -139,6 +164,15 @@ impl Vm {
         if word & Attention::KILL_HARD != 0 {
             let reason = self.attention.reason().unwrap_or(KillReason::Host);
             return Err(Box::new(Unwind::Kill(reason)));
+        }
+        let requests = Attention::KILL | Attention::INTERRUPT | Attention::INJECT;
+        if word & Attention::THREAD != 0 || (word & requests != 0 && self.threads.is_multi()) {
+            // As in `service_attention`; this thread's share lands now.
+            self.absorb_requests(word);
+            return match self.take_current_pending() {
+                Some(e) => Err(e),
+                None => Ok(()),
+            };
         }
         if word & Attention::KILL != 0 {
             self.attention.lower(Attention::KILL);
@@ -177,11 +211,7 @@ impl Vm {
     /// Installs a host trace hook (replacing any other).
     pub fn set_trace_hook(&mut self, hook: Option<Box<dyn crate::trace::TraceHook>>) {
         self.trace_hook = hook;
-        if self.trace_hook.is_some() {
-            self.attention.raise(Attention::TRACE);
-        } else {
-            self.attention.lower(Attention::TRACE);
-        }
+        self.refresh_trace_bit();
     }
 
     /// Sets an instruction budget: after `n` more instructions the run is
@@ -210,7 +240,7 @@ impl Vm {
             return Ok(());
         };
         let code = frame.code.inner();
-        let line = code.code.line_of(pc as usize);
+        let line = code.code.line_near(pc as usize);
         let depth = self.frames.len();
         let ev = TraceEvent {
             kind,
@@ -230,7 +260,7 @@ impl Vm {
             HookAction::Raise(kind, msg) => Err(self.injected_exception(&kind, &msg)),
             HookAction::Kill(reason) => {
                 self.attention.set_reason(reason);
-                Err(self.kill_exception())
+                Err(self.soft_kill())
             }
             HookAction::KillHard(reason) => {
                 self.attention.set_reason(reason);
@@ -256,7 +286,8 @@ impl Vm {
         }
         let f = *self.frames.last().unwrap();
         let backward = pc < f.trace_pc;
-        if line != f.trace_line || backward {
+        // An instruction without a line (an artificial jump) starts none.
+        if line != 0 && (line != f.trace_line || backward) {
             let fm = self.frames.last_mut().unwrap();
             fm.trace_line = line;
             self.emit_trace(TraceKind::Line, pc, None)?;

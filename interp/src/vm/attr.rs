@@ -124,15 +124,17 @@ impl Vm {
                     return Ok(None);
                 };
                 Ok(match self.symbol_text(name) {
-                    "tb_lineno" => {
-                        Some(Value::Int(entry.code.code.line_of(entry.pc as usize) as i64))
-                    }
+                    "tb_lineno" => Some(Value::Int(
+                        entry.code.code.line_near(entry.pc as usize) as i64
+                    )),
                     "tb_lasti" => Some(Value::Int(entry.pc as i64 * 2)),
                     "tb_next" => Some(self.traceback_object(exc, index + 1)),
                     "tb_frame" => Some(Value::None),
                     _ => None,
                 })
             }
+            Value::Opaque(o) if super::settrace::is_frame(o) => Ok(self.frame_attr(o, name)),
+            Value::Code(c) => Ok(self.code_attr(c, name)),
             Value::Generator(g) => match self.symbol_text(name) {
                 "__name__" => Ok(Some(Value::Str(g.name))),
                 "__qualname__" => Ok(Some(Value::Str(g.qualname))),
@@ -380,6 +382,13 @@ impl Vm {
                     c.name
                 );
                 Err(self.type_error(&msg))
+            }
+            Value::Opaque(o) if super::settrace::is_frame(o) => {
+                if self.set_frame_attr(o, name, value)? {
+                    Ok(())
+                } else {
+                    Err(self.no_attr_assign(obj, name))
+                }
             }
             _ => Err(self.no_attr_assign(obj, name)),
         }

@@ -79,6 +79,24 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Symbol, Value)],
     ) -> VmResult<Value> {
+        // Rust code will use the result: a native called from here must
+        // not park its guest thread (see `threads`).
+        self.threads.reentry += 1;
+        let r = self.call_kw_direct(f, args, kwargs);
+        self.threads.reentry -= 1;
+        r
+    }
+
+    /// `call_kw` for calls whose result goes straight to the dispatch
+    /// loop, as if it made the call itself (a bound native method, a
+    /// native `__enter__`): natives called from here may block their
+    /// thread.
+    pub(crate) fn call_kw_direct(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwargs: &[(Symbol, Value)],
+    ) -> VmResult<Value> {
         let start = self.sp;
         let n = 1 + args.len() + kwargs.len();
         self.ensure_stack(start + n + 1);
@@ -208,7 +226,7 @@ impl Vm {
                         all.push(m.receiver);
                         all.extend_from_slice(&pos);
                         self.roots.push(callee);
-                        let r = self.call_kw(other, &all, &kw);
+                        let r = self.call_kw_direct(other, &all, &kw);
                         self.roots.pop();
                         Ok(Called::Done(r?))
                     }

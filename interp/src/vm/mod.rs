@@ -12,7 +12,9 @@ mod ops;
 mod repr;
 mod run;
 mod seq;
+pub(crate) mod settrace;
 mod slow;
+pub(crate) mod threads;
 mod unwind;
 
 pub use exceptions::ExcKind;
@@ -207,6 +209,17 @@ pub struct Vm {
     /// The return value of the last generator that finished when resumed
     /// from Rust (for `StopIteration.value`).
     pub(crate) gen_return_value: Value,
+    /// Guest threads (the running thread's registers are the fields above).
+    pub(crate) threads: threads::Threads,
+    /// Whether the running thread has a `sys.settrace` function.
+    pub(crate) guest_traced: bool,
+    /// A guest trace function is running (it is not traced itself).
+    pub(crate) in_tracer: bool,
+    /// The host's grant to start child processes (`multiprocessing`).
+    pub(crate) process_host: Option<Box<dyn crate::process::ProcessHost>>,
+    /// Flush guest output at every write (a forked child: a `SIGTERM`
+    /// must not lose what it printed).
+    pub(crate) unbuffered: bool,
 }
 
 // SAFETY: every `Gc` handle inside the VM points into its own heap, and the
@@ -267,6 +280,11 @@ impl Vm {
             kill_site: Vec::new(),
             soft_kill_site: Vec::new(),
             gen_return_value: Value::None,
+            threads: threads::Threads::default(),
+            guest_traced: false,
+            in_tracer: false,
+            process_host: None,
+            unbuffered: false,
         };
         vm.heap.set_limit(vm.config.max_heap);
         vm.init_types();
@@ -459,25 +477,15 @@ impl Vm {
             main_module,
             gen_return_value,
             gen_saved_exc,
+            threads,
             ..
         } = self;
         let roots_fn = |t: &mut Tracer| {
             t.values(&stack[..*sp]);
             for f in frames.iter() {
-                t.mark(f.code);
-                if let Some(func) = f.func {
-                    t.mark(func);
-                }
-                t.mark(f.module);
-                match f.kind {
-                    FrameKind::Normal => {}
-                    FrameKind::Init(v) => t.value(v),
-                    FrameKind::ClassBody(d) => t.mark(d),
-                    FrameKind::GenFor { gen, .. }
-                    | FrameKind::GenCall { gen }
-                    | FrameKind::GenYieldFrom { gen, .. } => t.mark(gen),
-                }
+                mark_frame(t, f);
             }
+            threads.trace(t);
             t.values(roots);
             t.value(*exc_current);
             t.value(*pending_kill);
@@ -670,12 +678,49 @@ impl Vm {
         self.sp = base + code.code.nslots();
         let stop = self.frames.len() - 1;
         let r = self.execute(stop);
+        let r = self.join_children_at_exit(r);
         self.finish_run();
+        r
+    }
+
+    /// Runs `program` as the body of module `module`, nested in the running
+    /// code (a bundled module's import).
+    pub(crate) fn exec_module(&mut self, program: &Program, module: Gc<Module>) -> VmResult<Value> {
+        let f = self.str_value(&program.source.filename);
+        module.set(crate::intern::sym::FILE, f);
+        let code = self.load_code(&program.main, program, module);
+        self.enter_nested()?;
+        let depth = self.frames.len();
+        let ret = self.sp;
+        let base = ret + 1;
+        self.ensure_stack(base + code.code.frame_size() + 1);
+        for slot in &mut self.stack[base..base + code.code.nslots()] {
+            *slot = Value::Undef;
+        }
+        self.stack[ret] = Value::None;
+        self.frames.push(Frame {
+            code,
+            func: None,
+            module,
+            pc: 0,
+            base: base as u32,
+            ret: ret as u32,
+            kind: FrameKind::Normal,
+            trace_line: 0,
+            trace_pc: 0,
+        });
+        self.sp = base + code.code.nslots();
+        let r = self.execute(depth);
+        self.leave_nested();
+        self.sp = ret;
         r
     }
 
     /// Clears per-run state left by an earlier run (or a kill).
     pub(crate) fn reset_for_run(&mut self) {
+        if self.threads.list.len() > 1 || self.threads.current != 0 {
+            self.drop_threads();
+        }
         self.kill_site.clear();
         self.soft_kill_site.clear();
         self.gen_saved_exc.clear();
@@ -726,6 +771,9 @@ impl Vm {
         // A closed pipe is the reader's business, like CPython ignoring
         // EPIPE at exit; the guest keeps running.
         let _ = w.write_all(text.as_bytes());
+        if self.unbuffered {
+            let _ = w.flush();
+        }
         Ok(())
     }
 
@@ -761,11 +809,11 @@ impl Vm {
     /// Runs frames until the frame stack is back at `stop` frames: the
     /// result of the frame at index `stop`.
     pub(crate) fn execute(&mut self, stop: usize) -> VmResult<Value> {
-        if self.attention.snapshot() & Attention::BUDGET != 0 || self.trace_hook.is_some() {
-            self.run_loop::<{ Mode::CHECKED }>(stop)
-        } else {
-            self.run_loop::<{ Mode::CHECKED }>(stop)
+        if stop == 0 {
+            // The outermost loop of a run: guest threads may run here.
+            return self.run_scheduled(stop);
         }
+        self.run_loop::<{ Mode::CHECKED }>(stop)
     }
 
     /// Runs without the attention check: for the benchmark baseline only.
@@ -798,6 +846,23 @@ impl Vm {
         let r = self.run_loop::<{ Mode::UNCHECKED }>(0);
         self.finish_run();
         r
+    }
+}
+
+/// Marks what a frame holds.
+pub(crate) fn mark_frame(t: &mut Tracer, f: &Frame) {
+    t.mark(f.code);
+    if let Some(func) = f.func {
+        t.mark(func);
+    }
+    t.mark(f.module);
+    match f.kind {
+        FrameKind::Normal => {}
+        FrameKind::Init(v) => t.value(v),
+        FrameKind::ClassBody(d) => t.mark(d),
+        FrameKind::GenFor { gen, .. }
+        | FrameKind::GenCall { gen }
+        | FrameKind::GenYieldFrom { gen, .. } => t.mark(gen),
     }
 }
 

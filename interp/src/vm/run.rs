@@ -255,7 +255,12 @@ impl Vm {
                     // THE check: every instruction boundary, before fetch.
                     // Kill latency is therefore bounded by the slowest single
                     // instruction, which is why long builtins poll too.
-                    if MODE == Mode::CHECKED && unsafe { (*attention).is_raised() } {
+                    // With guest threads, most raised words only count down
+                    // a time slice: a small cold call, no registers saved.
+                    if MODE == Mode::CHECKED
+                        && unsafe { (*attention).is_raised() }
+                        && !self.slice_continues()
+                    {
                         // Raised *at* the instruction about to run: record it
                         // as executing (pc + 1) for the unwinder.
                         let spi = sp_index!();
@@ -264,6 +269,11 @@ impl Vm {
                         if let Err(e) = self.service_attention() {
                             unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() + 1 };
                             break 'frame_err e;
+                        }
+                        // The thread scheduler swapped in another thread (or
+                        // rewound this one): start over from its frame.
+                        if std::mem::take(&mut self.threads.switched) {
+                            continue 'frame;
                         }
                         // A hook may not switch frames, but a collection or a
                         // trace callback may have used the stack above us.
@@ -1638,7 +1648,10 @@ impl Vm {
     /// `vm dis` shows, whatever is fused).
     #[inline(always)]
     fn instruction_stream(&self, code: &CodeObj) -> *const Op {
-        if self.trace_hook.is_some() || self.attention.snapshot() & Attention::BUDGET != 0 {
+        if self.trace_hook.is_some()
+            || self.guest_traced
+            || self.attention.snapshot() & Attention::BUDGET != 0
+        {
 
             code.code.ops.as_ptr()
         } else {

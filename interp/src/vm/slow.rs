@@ -625,6 +625,11 @@ impl Vm {
                 self.modules.push((text.clone().into(), m));
                 return Ok(Value::Module(m));
             }
+            if let Some(m) = crate::builtins::make_tier_module(self, &text) {
+                let m = m?;
+                self.modules.push((text.clone().into(), m));
+                return Ok(Value::Module(m));
+            }
         }
         // CPython imports the parent of a dotted name first: a missing
         // parent is the error, and a present one is no package (no module
@@ -701,7 +706,9 @@ impl Vm {
             receiver: mgr,
         });
         self.roots.push(Value::Method(bound));
-        let entered = self.call(enter, &[mgr]);
+        // The result goes straight to the loop: a lock's `__enter__` may
+        // block the thread like a direct `acquire()` call.
+        let entered = self.call_kw_direct(enter, &[mgr], &[]);
         self.roots.pop();
         Ok((Value::Method(bound), entered?))
     }

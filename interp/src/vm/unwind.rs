@@ -69,6 +69,11 @@ impl Vm {
                         pc,
                     });
                 }
+                // CPython reports an exception to a frame's trace function
+                // where it gets its traceback entry (not on re-raises).
+                if self.guest_traced {
+                    exc = self.guest_trace_exception(exc)?;
+                }
             }
             add_entry = true;
             if self.trace_hook.is_some() {
@@ -80,6 +85,9 @@ impl Vm {
                 self.sp = sp + 1;
                 self.frames.last_mut().unwrap().pc = h.handler;
                 return Ok(());
+            }
+            if self.guest_traced {
+                self.guest_trace_unwind_exit();
             }
             self.frames.pop();
             self.sp = frame.ret as usize;
@@ -172,7 +180,7 @@ impl Vm {
             .iter()
             .map(|f| {
                 let pc = f.pc.saturating_sub(1) as usize;
-                let line = f.code.code.line_of(pc);
+                let line = f.code.code.line_near(pc);
                 KillSite {
                     filename: f.code.source.filename.clone(),
                     line,
