@@ -93,6 +93,7 @@ fn native_class(
         builtin: BuiltinType::Other,
         user_defined: false,
         constructor: std::cell::Cell::new(ctor),
+        lookups: Default::default(),
         module: module.into(),
     });
     vm.types
