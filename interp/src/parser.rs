@@ -224,9 +224,6 @@ impl<'a> Parser<'a> {
                 no_caret: false,
             };
         }
-        if t.tok == Tok::Dedent && false {
-            unreachable!()
-        }
         self.error("invalid syntax", t.start, t.end)
     }
 

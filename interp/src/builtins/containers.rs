@@ -143,6 +143,10 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     let mut grown = 0;
     the_list(args).with_items_mut(|v| {
         let cap = v.capacity();
+        if v.len() + items.len() > cap && cap >= crate::gc::GENTLE_GROWTH_FROM {
+            // As in `List::push`: no doubling of a big list past the limit.
+            v.reserve_exact(items.len().max(cap / 8));
+        }
         v.extend_from_slice(&items);
         grown = (v.capacity() - cap) * 16;
     });

@@ -9,7 +9,7 @@ use crate::object::KillMark;
 use crate::trace::{HookAction, TraceEvent, TraceKind};
 use crate::value::Value;
 
-use super::{ExcKind, FrameKind, Unwind, Vm, VmResult};
+use super::{ExcKind, Unwind, Vm, VmResult};
 
 impl Vm {
     /// Reacts to the raised bits before the instruction at the current
@@ -210,6 +210,7 @@ impl Vm {
 
     /// Installs a host trace hook (replacing any other).
     pub fn set_trace_hook(&mut self, hook: Option<Box<dyn crate::trace::TraceHook>>) {
+        self.hook_wants_instructions = hook.as_ref().is_some_and(|h| h.wants_instructions());
         self.trace_hook = hook;
         self.refresh_trace_bit();
     }
@@ -272,6 +273,33 @@ impl Vm {
 
     /// Computes the events due before the instruction at the current pc.
     fn trace_instruction(&mut self) -> VmResult<()> {
+        // Most instructions start no line, enter no frame and return from
+        // none: they only move `trace_pc` on, without an event.
+        let wants = self.hook_wants_instructions;
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(());
+        };
+        let pc = frame.pc;
+        let code = frame.code.inner();
+        let line = code.code.line_of(pc as usize);
+        if !wants
+            && frame.trace_line != 0
+            && (line == 0 || (line == frame.trace_line && pc >= frame.trace_pc))
+            && !matches!(
+                code.code.ops[pc as usize],
+                crate::bytecode::Op::Return | crate::bytecode::Op::Yield
+            )
+        {
+            frame.trace_pc = pc;
+            return Ok(());
+        }
+        self.trace_events()
+    }
+
+    /// The events due before the current instruction (`trace_instruction`'s
+    /// slow path).
+    #[inline(never)]
+    fn trace_events(&mut self) -> VmResult<()> {
         let Some(frame) = self.frames.last().copied() else {
             return Ok(());
         };
@@ -280,9 +308,7 @@ impl Vm {
         let line = code.code.line_of(pc as usize);
         if frame.trace_line == 0 {
             self.frames.last_mut().unwrap().trace_line = u32::MAX;
-            if !matches!(frame.kind, FrameKind::ClassBody(_)) || true {
-                self.emit_trace(TraceKind::Call, pc, None)?;
-            }
+            self.emit_trace(TraceKind::Call, pc, None)?;
         }
         let f = *self.frames.last().unwrap();
         let backward = pc < f.trace_pc;
@@ -293,11 +319,7 @@ impl Vm {
             self.emit_trace(TraceKind::Line, pc, None)?;
         }
         self.frames.last_mut().unwrap().trace_pc = pc;
-        let wants = self
-            .trace_hook
-            .as_ref()
-            .is_some_and(|h| h.wants_instructions());
-        if wants {
+        if self.hook_wants_instructions {
             self.emit_trace(TraceKind::Instruction, pc, None)?;
         }
         if matches!(

@@ -175,6 +175,9 @@ pub struct Vm {
     pub(crate) pending_kill: Value,
     /// One-character ASCII strings, shared.
     pub(crate) small_strs: Vec<Gc<Str>>,
+    /// `'call'`, `'line'`, `'return'`, `'exception'`, `'opcode'`: the event
+    /// argument of every guest trace call, made once.
+    pub(crate) trace_event_names: Vec<Gc<Str>>,
     pub(crate) empty_str: Option<Gc<Str>>,
     pub(crate) main_module: Option<Gc<Module>>,
     pub(crate) config: Config,
@@ -213,6 +216,9 @@ pub struct Vm {
     pub(crate) threads: threads::Threads,
     /// Whether the running thread has a `sys.settrace` function.
     pub(crate) guest_traced: bool,
+    /// The host hook asked for `Instruction` events (asked once, when
+    /// installed, not at every instruction).
+    pub(crate) hook_wants_instructions: bool,
     /// A guest trace function is running (it is not traced itself).
     pub(crate) in_tracer: bool,
     /// The host's grant to start child processes (`multiprocessing`).
@@ -261,6 +267,7 @@ impl Vm {
             exc_current: Value::None,
             pending_kill: Value::Undef,
             small_strs: Vec::new(),
+            trace_event_names: Vec::new(),
             empty_str: None,
             main_module: None,
             config,
@@ -282,6 +289,7 @@ impl Vm {
             gen_return_value: Value::None,
             threads: threads::Threads::default(),
             guest_traced: false,
+            hook_wants_instructions: false,
             in_tracer: false,
             process_host: None,
             unbuffered: false,
@@ -293,6 +301,10 @@ impl Vm {
             vm.small_strs.push(s);
         }
         vm.empty_str = Some(vm.alloc(Str::new("")));
+        for name in ["call", "line", "return", "exception", "opcode"] {
+            let s = vm.alloc(Str::new(name));
+            vm.trace_event_names.push(s);
+        }
         crate::builtins::install(&mut vm);
         vm
     }
@@ -473,6 +485,7 @@ impl Vm {
             exc_current,
             pending_kill,
             small_strs,
+            trace_event_names,
             empty_str,
             main_module,
             gen_return_value,
@@ -491,7 +504,7 @@ impl Vm {
             t.value(*pending_kill);
             t.value(*gen_return_value);
             t.values(gen_saved_exc);
-            for &s in small_strs.iter() {
+            for &s in small_strs.iter().chain(trace_event_names.iter()) {
                 t.mark(s);
             }
             if let Some(s) = empty_str {

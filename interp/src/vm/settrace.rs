@@ -97,17 +97,6 @@ enum Event {
     Opcode,
 }
 
-impl Event {
-    fn name(self) -> &'static str {
-        match self {
-            Event::Call => "call",
-            Event::Line => "line",
-            Event::Return => "return",
-            Event::Exception => "exception",
-            Event::Opcode => "opcode",
-        }
-    }
-}
 
 impl Vm {
     /// `sys.settrace(f)` for the running thread: frames entered from now on
@@ -333,12 +322,20 @@ impl Vm {
         if func.is_none() {
             return Ok(Value::None);
         }
-        self.roots.push(arg);
-        let name = self.str_value(event.name());
-        self.roots.pop();
+        // In `Vm::new`'s order: call, line, return, exception, opcode.
+        let name = Value::Str(self.trace_event_names[event as usize]);
         let saved = std::mem::replace(&mut self.in_tracer, true);
+        // Nothing traces the trace function's own instructions: unless a
+        // host hook wants them, let them run without the attention detour.
+        let quiet = self.trace_hook.is_none();
+        if quiet {
+            self.attention.lower(Attention::TRACE);
+        }
         let r = self.call(func, &[Value::Opaque(obj), name, arg]);
         self.in_tracer = saved;
+        if quiet {
+            self.refresh_trace_bit();
+        }
         if r.is_err() {
             frame_obj(obj).f_trace.set(Value::None);
             self.set_guest_trace(Value::None);
