@@ -7,6 +7,7 @@
 //! ```sh
 //! cargo run --release -p killer --example run_traced -- --hook line scripts/bench/fib.py
 //! cargo run --release -p killer --example run_traced -- --hook instruction --counts FILE
+//! cargo run --release -p killer --example run_traced -- --hook guest FILE  # a guest KThread tracer
 //! cargo run --release -p killer --example run_traced -- --hook none FILE   # the baseline
 //! ```
 //!
@@ -27,6 +28,10 @@ pub enum HookMode {
     Line,
     /// Those and an event before every instruction.
     Instruction,
+    /// No host hook: a guest `sys.settrace` tracer, the article's KThread
+    /// (a global tracer returning a local one that checks a `killed` flag
+    /// on every line event), tracing the script from its first frame.
+    Guest,
 }
 
 impl HookMode {
@@ -36,6 +41,7 @@ impl HookMode {
             "none" => Some(HookMode::None),
             "line" => Some(HookMode::Line),
             "instruction" => Some(HookMode::Instruction),
+            "guest" => Some(HookMode::Guest),
             _ => None,
         }
     }
@@ -89,6 +95,23 @@ impl Drop for Counting {
     }
 }
 
+/// The article's KThread tracer (scripts/bench/cpython/kthread.py) as
+/// module-level functions: armed, never fired.
+const KTHREAD_TRACER: &str = r#"
+killed = False
+
+def globaltrace(frame, why, arg):
+    if why == "call":
+        return localtrace
+    return None
+
+def localtrace(frame, why, arg):
+    if killed:
+        if why == "line":
+            raise SystemExit()
+    return localtrace
+"#;
+
 /// Runs `source` (named `filename`, with `sys.argv == [filename]`) under
 /// `mode`, guest stdout to `stdout`, on a thread of its own as `vm run`
 /// does; returns the outcome and the counts (all zero without a hook).
@@ -101,15 +124,23 @@ pub fn run(
     let program = killer::compile(source, filename).map_err(|e| e.to_string())?;
     let counts = Arc::new(Mutex::new(Counts::default()));
     let mut builder = Engine::builder().stdout(stdout).argv([filename]);
-    if mode != HookMode::None {
+    if matches!(mode, HookMode::Line | HookMode::Instruction) {
         builder = builder.trace(Counting {
             counts: Counts::default(),
             instructions: mode == HookMode::Instruction,
             out: Arc::clone(&counts),
         });
     }
-    let joined = builder
-        .build()
+    let mut engine = builder.build();
+    if mode == HookMode::Guest {
+        let tracer = killer::compile(KTHREAD_TRACER, "kthread.py").map_err(|e| e.to_string())?;
+        if !matches!(engine.run(&tracer), Outcome::Returned(_)) {
+            return Err("the guest tracer did not load".into());
+        }
+        let global = engine.vm().get_global("globaltrace").ok_or("no globaltrace")?;
+        engine.vm().set_guest_trace_function(global);
+    }
+    let joined = engine
         .spawn(Arc::new(program))
         .map_err(|e| format!("spawn: {e}"))?
         .join();
@@ -125,7 +156,7 @@ pub fn run(
 
 #[allow(dead_code)] // The test calls `run`, not `main`.
 fn main() {
-    let usage = "usage: run_traced --hook line|instruction|none [--counts] FILE";
+    let usage = "usage: run_traced --hook line|instruction|guest|none [--counts] FILE";
     let mut mode = None;
     let mut file = None;
     let mut show_counts = false;

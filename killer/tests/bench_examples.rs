@@ -7,7 +7,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use killer::{HostValue, Outcome, Output};
+use killer::{Engine, HostValue, Outcome, Output};
 
 #[path = "../examples/kill_latency.rs"]
 mod kill_latency;
@@ -195,4 +195,33 @@ fn the_instruction_hook_sees_every_instruction_the_budget_counts() {
     };
     assert!(completes(every.instructions), "{every:?}");
     assert!(!completes(every.instructions - 1), "{every:?}");
+}
+
+#[test]
+fn run_traced_with_a_guest_tracer_prints_the_output_unchanged() {
+    let (out, counts) = traced(HookMode::Guest);
+    assert_eq!(out, "7\n");
+    assert_eq!(counts, Counts::default(), "no host hook in guest mode");
+}
+
+#[test]
+fn a_guest_tracer_set_between_runs_traces_the_next_run_from_its_first_frame() {
+    let mut engine = Engine::builder().stdout(Output::Buffer).build();
+    let tracer = killer::compile(
+        "def t(frame, why, arg):\n    if why == 'call':\n        print('call', frame.f_code.co_name)\n    return None\n",
+        "tracer.py",
+    )
+    .unwrap();
+    assert!(matches!(engine.run(&tracer), Outcome::Returned(_)));
+    let t = engine.vm().get_global("t").unwrap();
+    engine.vm().set_guest_trace_function(t);
+    let script = killer::compile(SCRIPT, "tiny.py").unwrap();
+    assert_eq!(engine.run(&script), Outcome::Returned(HostValue::None));
+    assert_eq!(
+        engine.take_stdout(),
+        "call <module>\ncall double\ncall double\ncall double\n7\n"
+    );
+    // The end of that run removed it.
+    assert_eq!(engine.run(&script), Outcome::Returned(HostValue::None));
+    assert_eq!(engine.take_stdout(), "7\n");
 }

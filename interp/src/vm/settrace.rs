@@ -116,6 +116,15 @@ impl Vm {
         self.refresh_trace_bit();
     }
 
+    /// `sys.settrace(f)` on the guest's behalf, between runs: the next
+    /// run's frames, its module frame first, are traced by the guest
+    /// function `f` (defined by an earlier run in this VM), as if the script
+    /// had called `sys.settrace(f)` just before it started. The end of that
+    /// run removes it, as the end of a thread does.
+    pub fn set_guest_trace_function(&mut self, f: Value) {
+        self.set_guest_trace(f);
+    }
+
     /// `sys.gettrace()` of the running thread.
     pub(crate) fn guest_trace(&self) -> Value {
         self.threads.current().trace
