@@ -386,7 +386,12 @@ fn an_isolated_script_that_cannot_react_is_sent_sigkill() {
     let child: i32 = loop {
         let text = std::fs::read_to_string(&children).unwrap_or_default();
         if let Some(pid) = text.split_whitespace().next() {
-            break pid.parse().unwrap();
+            // Stopped between fork and exec, the child would also stop the
+            // parent, whose spawn waits for the exec: wait for the exec.
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if String::from_utf8_lossy(&cmdline).contains("--isolated-child") {
+                break pid.parse().unwrap();
+            }
         }
         assert!(
             started.elapsed() < Duration::from_secs(5),
