@@ -189,8 +189,8 @@ pub(crate) fn int_pow(mut base: i64, mut exp: i64) -> Option<i64> {
 
 /// int / int, correctly rounded when both fit in a double's mantissa.
 pub(crate) fn int_truediv(a: i64, b: i64) -> f64 {
-    const EXACT: i64 = 1 << 53;
-    if a.abs() <= EXACT && b.abs() <= EXACT {
+    const EXACT: u64 = 1 << 53;
+    if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
         a as f64 / b as f64
     } else {
         (a as i128 as f64) / (b as i128 as f64)
