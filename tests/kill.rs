@@ -621,7 +621,10 @@ fn soft_kill_at_every_instruction_of_objects_runs_each_exit_and_finally_once() {
         for label in labels {
             let d =
                 done.get(label).copied().unwrap_or(0) - entered.get(label).copied().unwrap_or(0);
-            assert!(d.abs() <= 1, "N={n}: {label:?} exited {d:+} times more than entered");
+            assert!(
+                d.abs() <= 1,
+                "N={n}: {label:?} exited {d:+} times more than entered"
+            );
             off += (d != 0) as usize;
         }
         assert!(off <= 1, "N={n}: unbalanced: {entered:?} vs {done:?}");
@@ -650,7 +653,11 @@ fn hard_kill_at_every_instruction_of_objects_runs_no_exit_or_finally() {
             ),
             Ok(_) => panic!("N={n}: the run finished despite the hard kill"),
         }
-        assert_eq!(*seen.lock().unwrap(), n, "N={n}: an instruction ran after the hard kill");
+        assert_eq!(
+            *seen.lock().unwrap(),
+            n,
+            "N={n}: an instruction ran after the hard kill"
+        );
         let entered = counts(&strings(&mut vm, "entered"));
         let done = counts(&strings(&mut vm, "done"));
         for (label, d) in &done {

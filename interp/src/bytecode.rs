@@ -362,7 +362,11 @@ pub fn is_compare_jump(op: Op) -> bool {
     use Op::*;
     matches!(
         op,
-        JumpIfNotLt(_) | JumpIfNotLe(_) | JumpIfNotGt(_) | JumpIfNotGe(_) | JumpIfNotEq(_)
+        JumpIfNotLt(_)
+            | JumpIfNotLe(_)
+            | JumpIfNotGt(_)
+            | JumpIfNotGe(_)
+            | JumpIfNotEq(_)
             | JumpIfNotNe(_)
     )
 }
@@ -419,9 +423,9 @@ pub fn fuse(ops: &[Op]) -> Vec<Op> {
             (LoadLocal(x), op) if small(x).is_some() && kind(op).is_some() => {
                 Some((ArithLocal(kind(op).unwrap(), x as u8), 2))
             }
-            (StoreLocal(x), LoadLocal(y)) => {
-                small(x).zip(small(y)).map(|(x, y)| (StoreLoadLocal(x, y), 2))
-            }
+            (StoreLocal(x), LoadLocal(y)) => small(x)
+                .zip(small(y))
+                .map(|(x, y)| (StoreLoadLocal(x, y), 2)),
             (LoadGlobal(x), LoadGlobal(y)) => {
                 small(x).zip(small(y)).map(|(x, y)| (LoadGlobal2(x, y), 2))
             }
@@ -432,9 +436,9 @@ pub fn fuse(ops: &[Op]) -> Vec<Op> {
                     Some((LoadGlobalConst(x as u8, v), 2))
                 }
             }
-            (StoreGlobal(x), LoadGlobal(y)) => {
-                small(x).zip(small(y)).map(|(x, y)| (StoreLoadGlobal(x, y), 2))
-            }
+            (StoreGlobal(x), LoadGlobal(y)) => small(x)
+                .zip(small(y))
+                .map(|(x, y)| (StoreLoadGlobal(x, y), 2)),
             (LoadConst(v), op) if kind(op).is_some() => Some((ArithConst(kind(op).unwrap(), v), 2)),
             (op, StoreLocal(x)) if small(x).is_some() && kind(op).is_some() => {
                 Some((ArithStoreLocal(kind(op).unwrap(), x as u8), 2))

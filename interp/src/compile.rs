@@ -267,12 +267,35 @@ fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
 fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {
-        LoadLocal2(..) | LoadLocalConst(..) | StoreLoadLocal(..) | LoadGlobal2(..)
-        | LoadGlobalConst(..) | StoreLoadGlobal(..) | ArithConst(..) | ArithLocal(..)
-        | ArithLocals(..) | ArithLocalConst(..) | ArithStoreLocal(..) | ArithStoreGlobal(..)
-        | StoreSubscrLocals(..) | JumpIfNotLocals(..) | JumpIfNotLocalConst(..)
-        | ForIterLocal(..) | ForIterGlobal(..) | NextLocal(_) | NextGlobal(_) | LoopIfLt(_)
-        | LoopIfLe(_) | LoopIfGt(_) | LoopIfGe(_) | LoopIfEq(_) | LoopIfNe(_) | LoopIfTrue(_) | LoopIfLocals(..) | LoopIfLocalConst(..) | LoopIfGlobalConst(..) => {
+        LoadLocal2(..)
+        | LoadLocalConst(..)
+        | StoreLoadLocal(..)
+        | LoadGlobal2(..)
+        | LoadGlobalConst(..)
+        | StoreLoadGlobal(..)
+        | ArithConst(..)
+        | ArithLocal(..)
+        | ArithLocals(..)
+        | ArithLocalConst(..)
+        | ArithStoreLocal(..)
+        | ArithStoreGlobal(..)
+        | StoreSubscrLocals(..)
+        | JumpIfNotLocals(..)
+        | JumpIfNotLocalConst(..)
+        | ForIterLocal(..)
+        | ForIterGlobal(..)
+        | NextLocal(_)
+        | NextGlobal(_)
+        | LoopIfLt(_)
+        | LoopIfLe(_)
+        | LoopIfGt(_)
+        | LoopIfGe(_)
+        | LoopIfEq(_)
+        | LoopIfNe(_)
+        | LoopIfTrue(_)
+        | LoopIfLocals(..)
+        | LoopIfLocalConst(..)
+        | LoopIfGlobalConst(..) => {
             unreachable!("the compiler emits no superinstructions")
         }
         Nop | Rot3 | Rot4 | Swap => 0,

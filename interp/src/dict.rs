@@ -514,7 +514,11 @@ mod tests {
             assert!(t.contains(7, Value::Int(7)));
         }
         assert!(!t.contains(5, Value::Int(5)));
-        assert!(t.indices.len() <= 16, "the index grew to {}", t.indices.len());
+        assert!(
+            t.indices.len() <= 16,
+            "the index grew to {}",
+            t.indices.len()
+        );
     }
 
     #[test]

@@ -388,14 +388,13 @@ impl Drop for Heap {
         for &h in &self.objects {
             // SAFETY: the heap owns every box in `objects`; nothing can use
             // them once the heap (and so the VM) is gone.
-                        unsafe {
+            unsafe {
                 let class = h.as_ref().vtable.class;
                 (h.as_ref().vtable.drop)(h);
                 if class > POOLED_CLASSES {
                     std::alloc::dealloc(h.as_ptr().cast(), Self::block_layout(class));
                 }
             }
-
         }
         for &c in &self.chunks {
             // SAFETY: every chunk came from `system_alloc` with this layout;

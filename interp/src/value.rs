@@ -15,7 +15,6 @@ use crate::object::*;
 #[derive(Clone, Copy, Default)]
 #[repr(C, u64)]
 pub enum Value {
-
     /// Not a Python value: an unbound local, an empty global slot, the
     /// "no self" marker of a method call. Never visible to guest code.
     #[default]
@@ -255,7 +254,12 @@ pub(crate) unsafe fn write_value(dst: *mut Value, v: Value) {
         use std::arch::x86_64::{__m128i, _mm_storeu_si128};
         // SAFETY: `Value` is 16 bytes of plain data (`repr(C, u64)`), and
         // `dst` is a valid, writable stack slot (caller's contract).
-        unsafe { _mm_storeu_si128(dst as *mut __m128i, std::mem::transmute::<Value, __m128i>(v)) }
+        unsafe {
+            _mm_storeu_si128(
+                dst as *mut __m128i,
+                std::mem::transmute::<Value, __m128i>(v),
+            )
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {

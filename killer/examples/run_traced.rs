@@ -137,7 +137,10 @@ pub fn run(
         if !matches!(engine.run(&tracer), Outcome::Returned(_)) {
             return Err("the guest tracer did not load".into());
         }
-        let global = engine.vm().get_global("globaltrace").ok_or("no globaltrace")?;
+        let global = engine
+            .vm()
+            .get_global("globaltrace")
+            .ok_or("no globaltrace")?;
         engine.vm().set_guest_trace_function(global);
     }
     let joined = engine

@@ -8,8 +8,8 @@
 mod containers;
 mod core;
 mod modules;
-mod strings;
 mod multiprocessing;
+mod strings;
 mod threading;
 mod types;
 

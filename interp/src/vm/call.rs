@@ -530,7 +530,7 @@ impl Vm {
                 }
                 return Ok(Called::Done(self.new_exception(cls, pos)));
             }
-                        if let Some(ctor) = cls.constructor.get() {
+            if let Some(ctor) = cls.constructor.get() {
                 if kwnames.is_empty() {
                     // `str(x)`, `int(s)`, `list(it)`: no allocation for the
                     // arguments.

@@ -41,7 +41,7 @@ impl Vm {
     pub(crate) fn run_loop<const MODE: u8>(&mut self, stop: usize) -> VmResult<Value> {
         // The attention word outlives this call (the VM owns an `Arc`).
         let attention: *const Attention = std::sync::Arc::as_ptr(&self.attention);
-                'frame: loop {
+        'frame: loop {
             let frame = self.frames.last().expect("a frame to run");
             let code: &CodeObj = frame.code.inner();
             let module: &Module = frame.module.inner();
@@ -56,12 +56,12 @@ impl Vm {
             // only after `ensure_stack` reserved `base + frame_size` slots,
             // and the compiler's `stack_size` bounds every push, so `fp` and
             // `sp` stay inside `self.stack`; `pc` stays inside `ops` because
-                        // every code object ends with a terminator and jump targets are
+            // every code object ends with a terminator and jump targets are
             // patched instruction indices. `ip` points into `ops`.
             let mut fp: *mut Value = unsafe { stack.add(base) };
             let mut sp: *mut Value = unsafe { stack.add(self.sp) };
 
-                        macro_rules! push {
+            macro_rules! push {
                 ($v:expr) => {{
                     let v = $v;
                     unsafe {
@@ -83,14 +83,14 @@ impl Vm {
                     unsafe { *sp.sub($n) }
                 };
             }
-                        macro_rules! set_top {
+            macro_rules! set_top {
                 ($n:expr, $v:expr) => {{
                     let v = $v;
                     unsafe { write_value(sp.sub($n), v) }
                 }};
             }
 
-                        // The index of the next instruction.
+            // The index of the next instruction.
             macro_rules! pc {
                 () => {
                     index_of(ip, ops)
@@ -113,7 +113,6 @@ impl Vm {
                 };
             }
             macro_rules! sp_index {
-
                 () => {
                     unsafe { sp.offset_from(stack) as usize }
                 };
@@ -122,7 +121,7 @@ impl Vm {
             // frame or the stack.
             macro_rules! save {
                 () => {{
-                                        let spi = sp_index!();
+                    let spi = sp_index!();
                     self.sp = spi;
                     unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() };
                     spi
@@ -227,7 +226,7 @@ impl Vm {
                     }
                 }};
             }
-                                // A module global, else a builtin, else `NameError`.
+                // A module global, else a builtin, else `NameError`.
                 macro_rules! load_global {
                     ($slot:expr) => {{
                         let slot = $slot;
@@ -240,7 +239,6 @@ impl Vm {
                     }};
                 }
                 macro_rules! truth {
-
                     ($v:expr) => {{
                         match $v {
                             Value::Bool(t) => t,
@@ -349,7 +347,8 @@ impl Vm {
                     // shadows.
                     macro_rules! loop_back {
                         ($x:expr, $y:expr) => {{
-                            let Some((holds, _)) = compare_fast(unsafe { *ip.add(1) }, $x, $y) else {
+                            let Some((holds, _)) = compare_fast(unsafe { *ip.add(1) }, $x, $y)
+                            else {
                                 deopt!()
                             };
                             if holds {
@@ -469,7 +468,7 @@ impl Vm {
                                 unsafe { *fp.add(i as usize) = Value::Cell(c) };
                             }
                         }
-                                                Op::LoadGlobal(i) => {
+                        Op::LoadGlobal(i) => {
                             let v = load_global!(global_slot!(i));
                             push!(v);
                         }
@@ -932,9 +931,7 @@ impl Vm {
                                     let new_base = func_slot + 1;
                                     let nslots = c.nslots();
                                     let needed = new_base + c.frame_size() + 1;
-                                    unsafe {
-                                        self.frames.last_mut().unwrap_unchecked().pc = pc!()
-                                    };
+                                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() };
                                     if needed > self.stack.len() {
                                         self.ensure_stack(needed);
                                     }
@@ -1005,9 +1002,7 @@ impl Vm {
                                 {
                                     let nslots = c.nslots();
                                     let needed = args_start + c.frame_size() + 1;
-                                    unsafe {
-                                        self.frames.last_mut().unwrap_unchecked().pc = pc!()
-                                    };
+                                    unsafe { self.frames.last_mut().unwrap_unchecked().pc = pc!() };
                                     if needed > self.stack.len() {
                                         self.ensure_stack(needed);
                                     }
@@ -1312,8 +1307,8 @@ impl Vm {
                             self.exc_current = prev;
                             // The cleanup path (`Swap; PopExcept; Reraise`)
                             // re-raises the same exception itself.
-                            let continues = matches!(unsafe { *ip }, Op::Reraise)
-                                && peek!(1).is(leaving);
+                            let continues =
+                                matches!(unsafe { *ip }, Op::Reraise) && peek!(1).is(leaving);
                             if let Some(mark) = self.kill_mark(leaving).filter(|_| !continues) {
                                 if mark.uncatchable {
                                     // The guest is dropping an uncatchable
@@ -1436,7 +1431,11 @@ impl Vm {
                         }
                         Op::StoreLoadLocal(a, b) => {
                             let v = peek!(1);
-                            let y = if a == b { v } else { unsafe { *fp.add(b as usize) } };
+                            let y = if a == b {
+                                v
+                            } else {
+                                unsafe { *fp.add(b as usize) }
+                            };
                             if y.is_undef() {
                                 deopt!();
                             }
@@ -1444,7 +1443,7 @@ impl Vm {
                             set_top!(1, y);
                             skip!(1);
                         }
-                                                // Builtins (`str`, `len`) are not module slots: load
+                        // Builtins (`str`, `len`) are not module slots: load
                         // them like `LoadGlobal` does rather than deopt, or a
                         // loop calling one would run unfused.
                         Op::LoadGlobal2(a, b) => {
@@ -1463,7 +1462,11 @@ impl Vm {
                         }
                         Op::StoreLoadGlobal(a, b) => {
                             let v = peek!(1);
-                            let y = if a == b { v } else { module.get_slot(global_slot!(b)) };
+                            let y = if a == b {
+                                v
+                            } else {
+                                module.get_slot(global_slot!(b))
+                            };
                             if y.is_undef() {
                                 deopt!();
                             }
@@ -1473,19 +1476,25 @@ impl Vm {
                         }
                         Op::ArithConst(kind, c) => {
                             let b = unsafe { *consts.add(c as usize) };
-                            let Some(r) = arith_fast(kind, peek!(1), b) else { deopt!() };
+                            let Some(r) = arith_fast(kind, peek!(1), b) else {
+                                deopt!()
+                            };
                             set_top!(1, r);
                             skip!(1);
                         }
                         Op::ArithLocal(kind, a) => {
                             let b = unsafe { *fp.add(a as usize) };
-                            let Some(r) = arith_fast(kind, peek!(1), b) else { deopt!() };
+                            let Some(r) = arith_fast(kind, peek!(1), b) else {
+                                deopt!()
+                            };
                             set_top!(1, r);
                             skip!(1);
                         }
                         Op::ArithLocals(kind, a, b) => {
                             let (x, y) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
-                            let Some(r) = arith_fast(kind, x, y) else { deopt!() };
+                            let Some(r) = arith_fast(kind, x, y) else {
+                                deopt!()
+                            };
                             push!(r);
                             skip!(2);
                         }
@@ -1496,12 +1505,16 @@ impl Vm {
                                 Some(k) => k as u8,
                                 None => unreachable!("fuse checked the shadow"),
                             };
-                            let Some(r) = arith_fast(kind, x, y) else { deopt!() };
+                            let Some(r) = arith_fast(kind, x, y) else {
+                                deopt!()
+                            };
                             push!(r);
                             skip!(2);
                         }
                         Op::ArithStoreLocal(kind, x) => {
-                            let Some(r) = arith_fast(kind, peek!(2), peek!(1)) else { deopt!() };
+                            let Some(r) = arith_fast(kind, peek!(2), peek!(1)) else {
+                                deopt!()
+                            };
                             unsafe {
                                 sp = sp.sub(2);
                                 write_value(fp.add(x as usize), r);
@@ -1509,7 +1522,9 @@ impl Vm {
                             skip!(1);
                         }
                         Op::ArithStoreGlobal(kind, g) => {
-                            let Some(r) = arith_fast(kind, peek!(2), peek!(1)) else { deopt!() };
+                            let Some(r) = arith_fast(kind, peek!(2), peek!(1)) else {
+                                deopt!()
+                            };
                             unsafe { sp = sp.sub(2) };
                             module.set_slot(global_slot!(g), r);
                             skip!(1);
@@ -1517,7 +1532,9 @@ impl Vm {
                         Op::StoreSubscrLocals(a, b) => {
                             let (obj, key) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
                             match (obj, key) {
-                                (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                                (Value::List(l), Value::Int(i))
+                                    if i >= 0 && (i as usize) < l.len() =>
+                                {
                                     l.set(i as usize, pop!());
                                 }
                                 _ => deopt!(),
@@ -1526,7 +1543,8 @@ impl Vm {
                         }
                         Op::JumpIfNotLocals(a, b) => {
                             let (x, y) = unsafe { (*fp.add(a as usize), *fp.add(b as usize)) };
-                            let Some((holds, exit)) = compare_fast(unsafe { *ip.add(1) }, x, y) else {
+                            let Some((holds, exit)) = compare_fast(unsafe { *ip.add(1) }, x, y)
+                            else {
                                 deopt!()
                             };
                             if holds {
@@ -1538,7 +1556,8 @@ impl Vm {
                         Op::JumpIfNotLocalConst(a, c) => {
                             let x = unsafe { *fp.add(a as usize) };
                             let y = unsafe { *consts.add(c as usize) };
-                            let Some((holds, exit)) = compare_fast(unsafe { *ip.add(1) }, x, y) else {
+                            let Some((holds, exit)) = compare_fast(unsafe { *ip.add(1) }, x, y)
+                            else {
                                 deopt!()
                             };
                             if holds {
@@ -1582,7 +1601,8 @@ impl Vm {
                             }
                         },
                         Op::NextLocal(t) => {
-                            let Op::ForIterLocal(x, exit) = (unsafe { *ops.add(t as usize) }) else {
+                            let Op::ForIterLocal(x, exit) = (unsafe { *ops.add(t as usize) })
+                            else {
                                 unreachable!("fuse points NextLocal at a ForIterLocal")
                             };
                             match iter_step!() {
@@ -1597,7 +1617,8 @@ impl Vm {
                             }
                         }
                         Op::NextGlobal(t) => {
-                            let Op::ForIterGlobal(g, exit) = (unsafe { *ops.add(t as usize) }) else {
+                            let Op::ForIterGlobal(g, exit) = (unsafe { *ops.add(t as usize) })
+                            else {
                                 unreachable!("fuse points NextGlobal at a ForIterGlobal")
                             };
                             match iter_step!() {
@@ -1642,7 +1663,7 @@ impl Vm {
         }
     }
 
-        /// The instructions frames run: the fused stream, or the plain one
+    /// The instructions frames run: the fused stream, or the plain one
     /// while a trace hook wants to see every instruction and line, or an
     /// instruction budget counts them (so budgets count the instructions
     /// `vm dis` shows, whatever is fused).
@@ -1652,7 +1673,6 @@ impl Vm {
             || self.guest_traced
             || self.attention.snapshot() & Attention::BUDGET != 0
         {
-
             code.code.ops.as_ptr()
         } else {
             code.code.fused.as_ptr()

@@ -97,7 +97,6 @@ enum Event {
     Opcode,
 }
 
-
 impl Vm {
     /// `sys.settrace(f)` for the running thread: frames entered from now on
     /// are reported to `f` (`None` turns tracing off).
