@@ -131,13 +131,16 @@ fn check_reusable(vm: &mut Vm, after: &interp::Program, out: &Buf, n: u64) {
     );
 }
 
-#[test]
-fn soft_kill_at_every_instruction_runs_each_entered_finally_once() {
-    let program = compile(PROGRAM, "sweep.py").unwrap();
+/// Soft kill after exactly N instructions, for every N: the run ends with
+/// the kill's `SystemExit`, every `finally` (and `__exit__`) whose entry
+/// was recorded in `entered` ran once (in `done`), and the VM is reusable.
+/// `finished` checks the run that had budget enough.
+fn soft_sweep(src: &str, min_len: u64, finished: impl Fn(&mut Vm)) {
+    let program = compile(src, "sweep.py").unwrap();
     let after = compile(AFTER, "after.py").unwrap();
     let total = instruction_count(&program);
     assert!(
-        total > 200,
+        total > min_len,
         "the sweep program should be long enough ({total})"
     );
     eprintln!("sweeping {total} instruction boundaries");
@@ -164,6 +167,7 @@ fn soft_kill_at_every_instruction_runs_each_entered_finally_once() {
             }
         } else {
             assert!(result.is_ok(), "N={n}: with enough budget the run finishes");
+            finished(&mut vm);
         }
         // Every finally whose try was entered ran exactly once. At most
         // one try statement may be off by one: the one the kill landed in
@@ -192,6 +196,11 @@ fn soft_kill_at_every_instruction_runs_each_entered_finally_once() {
     }
 }
 
+#[test]
+fn soft_kill_at_every_instruction_runs_each_entered_finally_once() {
+    soft_sweep(PROGRAM, 200, |_| {});
+}
+
 /// Kills hard before instruction `kill_at` and counts the instructions
 /// that still ran.
 struct HardAt {
@@ -217,9 +226,11 @@ impl interp::TraceHook for HardAt {
     }
 }
 
-#[test]
-fn hard_kill_at_every_instruction_runs_no_more_guest_code() {
-    let program = compile(PROGRAM, "sweep.py").unwrap();
+/// Hard kill before instruction N+1, for every N: no instruction runs after
+/// it, no `finally` or `__exit__` runs, the site is recorded, the VM is
+/// reusable.
+fn hard_sweep(src: &str) {
+    let program = compile(src, "sweep.py").unwrap();
     let after = compile(AFTER, "after.py").unwrap();
     let total = instruction_count(&program);
     let out = Buf::default();
@@ -261,6 +272,11 @@ fn hard_kill_at_every_instruction_runs_no_more_guest_code() {
         );
         check_reusable(&mut vm, &after, &out, n);
     }
+}
+
+#[test]
+fn hard_kill_at_every_instruction_runs_no_more_guest_code() {
+    hard_sweep(PROGRAM);
 }
 
 #[test]
@@ -583,87 +599,12 @@ finally:
 
 #[test]
 fn soft_kill_at_every_instruction_of_objects_runs_each_exit_and_finally_once() {
-    let program = compile(OBJECTS, "objects.py").unwrap();
-    let after = compile(AFTER, "after.py").unwrap();
-    let total = instruction_count(&program);
-    assert!(total > 300, "the objects program is too short ({total})");
-    let out = Buf::default();
-    let mut vm = Vm::default();
-    vm.set_stdout(Box::new(out.clone()));
-    for n in 0..=total {
-        vm.set_instruction_budget(Some(n));
-        let result = vm.run(&program);
-        if n < total {
-            match result {
-                Err(e) => match *e {
-                    Unwind::Raise(exc) => {
-                        let mark = vm
-                            .kill_mark(exc)
-                            .unwrap_or_else(|| panic!("N={n}: not the kill's SystemExit"));
-                        assert_eq!(mark.reason, KillReason::Budget);
-                    }
-                    Unwind::Kill(_) => panic!("N={n}: a soft kill must not become hard"),
-                },
-                Ok(_) => panic!("N={n}: the run finished despite the kill"),
-            }
-        } else {
-            assert!(result.is_ok(), "N={n}: with enough budget the run finishes");
-            assert!(matches!(vm.get_global("result"), Some(Value::Int(23))));
-        }
-        let entered = counts(&strings(&mut vm, "entered"));
-        let done = counts(&strings(&mut vm, "done"));
-        // As in the Core sweep: at most the one statement the kill landed
-        // in (between its entry and its recording) is off by one.
-        let mut off = 0;
-        let mut labels: Vec<&String> = entered.keys().chain(done.keys()).collect();
-        labels.sort();
-        labels.dedup();
-        for label in labels {
-            let d =
-                done.get(label).copied().unwrap_or(0) - entered.get(label).copied().unwrap_or(0);
-            assert!(
-                d.abs() <= 1,
-                "N={n}: {label:?} exited {d:+} times more than entered"
-            );
-            off += (d != 0) as usize;
-        }
-        assert!(off <= 1, "N={n}: unbalanced: {entered:?} vs {done:?}");
-        check_reusable(&mut vm, &after, &out, n);
-    }
+    soft_sweep(OBJECTS, 300, |vm| {
+        assert!(matches!(vm.get_global("result"), Some(Value::Int(23))));
+    });
 }
 
 #[test]
 fn hard_kill_at_every_instruction_of_objects_runs_no_exit_or_finally() {
-    let program = compile(OBJECTS, "objects.py").unwrap();
-    let after = compile(AFTER, "after.py").unwrap();
-    let total = instruction_count(&program);
-    let out = Buf::default();
-    let mut vm = Vm::default();
-    vm.set_stdout(Box::new(out.clone()));
-    for n in 1..=total {
-        let seen = Arc::new(Mutex::new(0u64));
-        vm.set_trace_hook(Some(Box::new(HardAt {
-            kill_at: n,
-            seen: seen.clone(),
-        })));
-        match vm.run(&program) {
-            Err(e) => assert!(
-                matches!(*e, Unwind::Kill(KillReason::Host)),
-                "N={n}: not a hard kill: {e:?}"
-            ),
-            Ok(_) => panic!("N={n}: the run finished despite the hard kill"),
-        }
-        assert_eq!(
-            *seen.lock().unwrap(),
-            n,
-            "N={n}: an instruction ran after the hard kill"
-        );
-        let entered = counts(&strings(&mut vm, "entered"));
-        let done = counts(&strings(&mut vm, "done"));
-        for (label, d) in &done {
-            let e = entered.get(label).copied().unwrap_or(0);
-            assert!(*d <= e, "N={n}: {label:?} exited after the hard kill");
-        }
-        check_reusable(&mut vm, &after, &out, n);
-    }
+    hard_sweep(OBJECTS);
 }
