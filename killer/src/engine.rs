@@ -605,8 +605,10 @@ impl Engine {
         self.finish_run(r)
     }
 
-    /// Runs `program` on a new thread (named and sized by the builder) and
-    /// returns at once with a handle to kill, join or wait for it. The
+    /// Runs `program` on a thread of its own (named and sized by the
+    /// builder; threads whose runs are over are kept a while and reused,
+    /// so a spawn seldom creates one) and returns at once with a handle to
+    /// kill, join or wait for it. The
     /// deadline counts from now. The engine comes back with the outcome
     /// ([`Joined::engine`](crate::Joined::engine)).
     ///
@@ -641,10 +643,8 @@ impl Engine {
         let started = Instant::now();
         let run = self.start_run();
         let handle = KillHandle::for_run(self.vm.attention(), run, Some(self.grace));
-        let builder = std::thread::Builder::new()
-            .name(self.thread_name.clone())
-            .stack_size(self.stack_size);
-        Running::start(builder, handle, started, move || {
+        let (name, stack_size) = (self.thread_name.clone(), self.stack_size);
+        Running::start(&name, stack_size, handle, started, move || {
             let r = body(&mut self.vm);
             let outcome = self.finish_run(r);
             (self, outcome)

@@ -64,6 +64,7 @@ mod engine;
 mod handle;
 mod isolate;
 pub mod outcome;
+mod pool;
 mod processes;
 mod running;
 mod signals;

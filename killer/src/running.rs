@@ -2,15 +2,16 @@
 //! handle to stop it, wait for it, and get its [`Outcome`] and the engine
 //! back ([`Joined`]).
 //!
-//! The thread reports its end through a flag and a condition variable set
-//! by a guard that also fires while a panic unwinds, so `join_timeout`
-//! never waits for a thread that is already gone.
+//! The run's thread (from the pool) hands its [`Joined`] over through a
+//! slot the moment the run is over; the host, in `join`, busy-waits for it
+//! briefly before it sleeps, since waking a sleeping thread costs more
+//! than a killed run takes to end.
 //!
 //! [`Engine::spawn`]: crate::Engine::spawn
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::engine::Engine;
@@ -28,21 +29,27 @@ pub struct Joined {
     pub elapsed: Duration,
 }
 
-/// Set when the thread is done (even by a panic).
+/// Where the thread leaves its [`Joined`]: `Some` once the run is over.
 #[derive(Default)]
 struct Done {
-    flag: Mutex<bool>,
+    slot: Mutex<Option<Joined>>,
     cv: Condvar,
+    /// Raised with the slot filled: lets a joiner spin without the lock.
+    filled: AtomicBool,
 }
 
-/// Raises `Done` when dropped: at the end of the thread's closure, whether
-/// it returns or unwinds.
-struct DoneGuard(Arc<Done>);
+/// How long `join` yields the CPU in a loop before it sleeps on the
+/// condition variable. Waking a sleeping thread on an idle core costs
+/// 20-40 µs on a virtual machine (an interrupt to halt the idle CPU's
+/// sleep); a run that was just killed ends within a few microseconds, so
+/// a short busy wait saves most of the kill-to-return latency. Yielding,
+/// not spinning, so that a joiner sharing a core with the run gives it
+/// the core.
+const JOIN_SPIN: Duration = Duration::from_micros(200);
 
-impl Drop for DoneGuard {
-    fn drop(&mut self) {
-        *self.0.flag.lock().unwrap_or_else(|e| e.into_inner()) = true;
-        self.0.cv.notify_all();
+impl Done {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Joined>> {
+        self.slot.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -57,8 +64,9 @@ impl Drop for DoneGuard {
 #[must_use = "dropping a Running kills its run"]
 pub struct Running {
     handle: KillHandle,
-    thread: Option<JoinHandle<Joined>>,
     done: Arc<Done>,
+    /// Set once the `Joined` has been taken.
+    joined: bool,
     started: Instant,
 }
 
@@ -72,38 +80,51 @@ impl std::fmt::Debug for Running {
 }
 
 impl Running {
-    /// Starts `body` on a thread made by `builder`; `handle` is aimed at
-    /// the run `body` does.
+    /// Starts `body` on a pool thread of this name and stack size;
+    /// `handle` is aimed at the run `body` does.
     pub(crate) fn start(
-        builder: std::thread::Builder,
+        thread_name: &str,
+        stack_size: usize,
         handle: KillHandle,
         started: Instant,
         body: impl FnOnce() -> (Engine, Outcome) + Send + 'static,
     ) -> std::io::Result<Running> {
         let done = Arc::new(Done::default());
-        let guard = DoneGuard(Arc::clone(&done));
-        let thread = builder.spawn(move || {
-            // Dropped last, after the result is built.
-            let _guard = guard;
-            match catch_unwind(AssertUnwindSafe(body)) {
-                Ok((engine, outcome)) => Joined {
-                    outcome,
-                    engine: Some(engine),
-                    elapsed: started.elapsed(),
-                },
-                Err(panic) => Joined {
-                    outcome: Outcome::Panicked {
-                        message: panic_message(&*panic),
+        let slot = Arc::clone(&done);
+        // The `Joined` comes back through `done`, handed over by the
+        // thread once it is back in the pool.
+        crate::pool::spawn(
+            thread_name,
+            stack_size,
+            Box::new(move || {
+                // Everything that can panic (the guest's run, the host
+                // functions it calls) runs inside `body`.
+                let joined = match catch_unwind(AssertUnwindSafe(body)) {
+                    Ok((engine, outcome)) => Joined {
+                        outcome,
+                        engine: Some(engine),
+                        elapsed: started.elapsed(),
                     },
-                    engine: None,
-                    elapsed: started.elapsed(),
-                },
-            }
-        })?;
+                    Err(panic) => Joined {
+                        outcome: Outcome::Panicked {
+                            message: panic_message(&*panic),
+                        },
+                        engine: None,
+                        elapsed: started.elapsed(),
+                    },
+                };
+                let hand_over = move || {
+                    *slot.lock() = Some(joined);
+                    slot.filled.store(true, Ordering::Release);
+                    slot.cv.notify_all();
+                };
+                Box::new(hand_over) as crate::pool::HandOver
+            }),
+        )?;
         Ok(Running {
             handle,
-            thread: Some(thread),
             done,
+            joined: false,
             started,
         })
     }
@@ -152,7 +173,7 @@ impl Running {
     /// Whether the run has ended (then [`join`](Running::join) returns at
     /// once).
     pub fn is_finished(&self) -> bool {
-        *self.done.flag.lock().unwrap_or_else(|e| e.into_inner())
+        self.done.filled.load(Ordering::Acquire)
     }
 
     /// Time since the spawn.
@@ -162,7 +183,11 @@ impl Running {
 
     /// Waits for the run to end.
     pub fn join(mut self) -> Joined {
-        self.reap()
+        loop {
+            if let Some(joined) = self.wait(None) {
+                return joined;
+            }
+        }
     }
 
     /// Waits at most `timeout` for the run to end; gives the handle back
@@ -181,51 +206,47 @@ impl Running {
     /// assert!(joined.outcome.is_killed());
     /// ```
     pub fn join_timeout(mut self, timeout: Duration) -> Result<Joined, Running> {
+        // `None` (a timeout too large to add): as good as forever.
         let until = Instant::now().checked_add(timeout);
-        let flag = Arc::clone(&self.done);
-        {
-            let mut done = flag.flag.lock().unwrap_or_else(|e| e.into_inner());
-            while !*done {
-                let left = match until {
-                    Some(u) => match u.checked_duration_since(Instant::now()) {
-                        Some(left) if !left.is_zero() => left,
-                        _ => {
-                            drop(done);
-                            return Err(self);
-                        }
-                    },
-                    None => Duration::from_secs(3600),
-                };
-                done = flag
-                    .cv
-                    .wait_timeout(done, left)
-                    .unwrap_or_else(|e| e.into_inner())
-                    .0;
-            }
+        match self.wait(until) {
+            Some(joined) => Ok(joined),
+            None if until.is_none() => Ok(self.join()),
+            None => Err(self),
         }
-        Ok(self.reap())
     }
 
-    /// Joins the thread (done or about to be).
-    fn reap(&mut self) -> Joined {
-        let thread = self.thread.take().expect("a Running is joined once");
-        match thread.join() {
-            Ok(joined) => joined,
-            // The closure catches panics; this is a panic in the guard.
-            Err(panic) => Joined {
-                outcome: Outcome::Panicked {
-                    message: panic_message(&*panic),
-                },
-                engine: None,
-                elapsed: self.started.elapsed(),
-            },
+    /// The `Joined`, once the run is over, or `None` at `until` (with no
+    /// `until`, after an hour).
+    fn wait(&mut self, until: Option<Instant>) -> Option<Joined> {
+        let start = Instant::now();
+        let until = until.unwrap_or(start + Duration::from_secs(3600));
+        let spin_until = (start + JOIN_SPIN).min(until);
+        while !self.done.filled.load(Ordering::Acquire) && Instant::now() < spin_until {
+            std::thread::yield_now();
+        }
+        let mut slot = self.done.lock();
+        loop {
+            if let Some(joined) = slot.take() {
+                self.joined = true;
+                return Some(joined);
+            }
+            let left = until.checked_duration_since(Instant::now())?;
+            if left.is_zero() {
+                return None;
+            }
+            slot = self
+                .done
+                .cv
+                .wait_timeout(slot, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
         }
     }
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        if self.thread.is_some() {
+        if !self.joined {
             // Not joined: nobody will ever look at this run again.
             self.handle.kill_hard();
         }

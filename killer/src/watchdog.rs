@@ -3,11 +3,18 @@
 //! attention bits. The VM never reads a clock in its dispatch loop; this
 //! thread does the waiting (wasmtime's epoch ticker, done with one
 //! min-heap instead of a periodic tick).
+//!
+//! Waking the watchdog costs a kill a futex wake and, on a small machine,
+//! a context switch or two on the very cores the guest is unwinding on
+//! (about 20 µs here). So the watchdog never sleeps longer than
+//! [`IDLE_TICK`], and a timer due after its next wake-up (a soft kill's
+//! grace timer, normally) is only pushed: it is seen when the watchdog
+//! wakes by itself.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::{Arc, Condvar, Mutex, OnceLock, Weak};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use interp::{Attention, KillReason};
 
@@ -49,7 +56,14 @@ impl Ord for Timer {
 struct State {
     timers: BinaryHeap<Reverse<Timer>>,
     seq: u64,
+    /// When the watchdog, asleep, wakes by itself; `None` while it is
+    /// awake (it looks at the heap before it sleeps again).
+    wakes_at: Option<Instant>,
 }
+
+/// The longest the watchdog sleeps: a timer due later than that needs no
+/// wake-up call.
+const IDLE_TICK: Duration = Duration::from_millis(250);
 
 struct Watchdog {
     state: Mutex<State>,
@@ -64,6 +78,7 @@ fn watchdog() -> &'static Watchdog {
             state: Mutex::new(State {
                 timers: BinaryHeap::new(),
                 seq: 0,
+                wakes_at: None,
             }),
             wake: Condvar::new(),
         }));
@@ -79,25 +94,24 @@ fn run(w: &'static Watchdog) {
     let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
     loop {
         let now = Instant::now();
-        let next = state.timers.peek().map(|Reverse(t)| t.at);
-        match next {
-            None => {
-                state = w.wake.wait(state).unwrap_or_else(|e| e.into_inner());
-            }
-            Some(at) if at > now => {
-                state = w
-                    .wake
-                    .wait_timeout(state, at - now)
-                    .unwrap_or_else(|e| e.into_inner())
-                    .0;
-            }
-            Some(_) => {
+        match state.timers.peek().map(|Reverse(t)| t.at) {
+            Some(at) if at <= now => {
                 let Reverse(t) = state.timers.pop().unwrap();
                 let Some(att) = t.attention.upgrade() else {
                     continue;
                 };
                 fire(&att, t.epoch, t.reason, t.action, &mut state);
                 tidy(&mut state);
+            }
+            next => {
+                let wake = next.map_or(now + IDLE_TICK, |at| at.min(now + IDLE_TICK));
+                state.wakes_at = Some(wake);
+                state = w
+                    .wake
+                    .wait_timeout(state, wake - now)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+                state.wakes_at = None;
             }
         }
     }
@@ -136,6 +150,8 @@ fn fire(
     }
 }
 
+/// Adds a timer; returns whether the watchdog must be woken to see it in
+/// time (it sleeps past `at`).
 fn push(
     state: &mut State,
     att: &Arc<Attention>,
@@ -143,7 +159,7 @@ fn push(
     at: Instant,
     reason: KillReason,
     action: TimerAction,
-) {
+) -> bool {
     state.seq += 1;
     let seq = state.seq;
     state.timers.push(Reverse(Timer {
@@ -154,14 +170,29 @@ fn push(
         reason,
         action,
     }));
+    state.wakes_at.is_some_and(|w| at < w)
+}
+
+/// Pushes a timer from outside the watchdog, waking it only when needed.
+fn push_and_wake(
+    att: &Arc<Attention>,
+    epoch: impl FnOnce() -> u64,
+    at: Instant,
+    reason: KillReason,
+    action: TimerAction,
+) {
+    let w = watchdog();
+    let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
+    let wake = push(&mut state, att, epoch(), at, reason, action);
+    drop(state);
+    if wake {
+        w.wake.notify_one();
+    }
 }
 
 /// Schedules `action` on `att` at `at` for the current run only.
 pub(crate) fn schedule(att: &Arc<Attention>, at: Instant, reason: KillReason, action: TimerAction) {
-    let w = watchdog();
-    let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
-    push(&mut state, att, att.epoch(), at, reason, action);
-    w.wake.notify_one();
+    push_and_wake(att, || att.epoch(), at, reason, action);
 }
 
 /// Forgets every timer armed for `att` (its runs are over, or it is being
@@ -204,21 +235,17 @@ pub(crate) fn kill_now(
         Some(true) => true,
         Some(false) => {
             if let Some(g) = grace {
-                let w = watchdog();
-                let mut state = w.state.lock().unwrap_or_else(|e| e.into_inner());
                 // The epoch the kill went to: `run`, or the current one
                 // (re-read; if a new run began meanwhile the timer is simply
                 // stale and never fires).
-                let epoch = run.unwrap_or_else(|| att.epoch());
-                push(
-                    &mut state,
+                let epoch = || run.unwrap_or_else(|| att.epoch());
+                push_and_wake(
                     att,
                     epoch,
                     Instant::now() + g,
                     reason,
                     TimerAction::KillHard,
                 );
-                w.wake.notify_one();
             }
             true
         }

@@ -1146,3 +1146,44 @@ fn should_stop_is_visible_to_host_functions() {
         assert_eq!(killed(&joined.outcome), (KillReason::Host, false));
     });
 }
+
+#[test]
+fn spawned_runs_reuse_their_thread_and_keep_its_stack_size_and_name() {
+    // A stack size no other test uses: idle threads are shared by the
+    // whole process, and a parallel test could take this one's otherwise.
+    const STACK: usize = killer::DEFAULT_STACK_SIZE + 7 * 4096;
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let spawn = |stack: usize| {
+        let seen = Arc::clone(&seen);
+        Engine::builder()
+            .stack_size(stack)
+            .function("whoami", move |_ctx, _args| {
+                let me = std::thread::current();
+                seen.lock()
+                    .unwrap()
+                    .push((me.id(), me.name().map(str::to_string)));
+                Ok(())
+            })
+            .build()
+            .spawn(program("whoami()\n"))
+            .expect("spawn")
+    };
+    for stack in [STACK, STACK, STACK + 4096] {
+        let joined = join(spawn(stack));
+        assert!(
+            matches!(joined.outcome, Outcome::Returned(_)),
+            "{}",
+            joined.outcome
+        );
+    }
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 3);
+    assert_eq!(seen[0], seen[1], "the second run had a new thread");
+    assert_ne!(
+        seen[1].0, seen[2].0,
+        "a run asking for another stack size got a reused thread"
+    );
+    assert!(seen
+        .iter()
+        .all(|(_, name)| name.as_deref() == Some("vm-run")));
+}

@@ -68,6 +68,14 @@ fn live() -> isize {
     ALLOCATED.load(Ordering::SeqCst) as isize - freed
 }
 
+/// Held by each test for its whole run: the heap is measured for the
+/// whole process, so the tests of this binary must not overlap (the
+/// latency test's `[0] * n` alone is 80 MB).
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    ALONE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// xorshift64*: deterministic per seed, no dependency.
 struct Rng(u64);
 
@@ -333,6 +341,7 @@ fn storm(drivers: u64, runs: u64) -> Tally {
 
 #[test]
 fn kill_storm_every_kill_lands_runs_each_finally_once_and_leaks_nothing() {
+    let _alone = alone();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         // Warm-up: what the process keeps once (the watchdog thread and
@@ -372,6 +381,7 @@ fn pct(sorted: &[Duration], p: f64) -> Duration {
 
 #[test]
 fn kills_land_promptly_in_waits_host_functions_and_long_builtins() {
+    let _alone = alone();
     let places: [(&str, &str); 9] = [
         ("busy loop", "started()\nwhile True:\n    pass\n"),
         (

@@ -5,8 +5,8 @@
 //! own test binary, with this one test, so nothing else allocates
 //! meanwhile). A first round warms up what the process allocates once and
 //! keeps (the watchdog thread and its timer heap, leaked host function
-//! names, thread-local storage); the second round must then leave nothing
-//! behind.
+//! names, thread-local storage, the idle threads the pool keeps); the
+//! second round must then leave nothing behind.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -140,6 +140,9 @@ fn round(n: usize) -> (Duration, isize) {
     (elapsed, peak)
 }
 
+/// Live-heap difference tolerated between the rounds.
+const TOLERANCE: isize = 64 << 10;
+
 #[test]
 fn thousand_vms_on_thousand_threads_killed_at_once_leave_no_memory_behind() {
     let (tx, rx) = mpsc::channel();
@@ -149,7 +152,14 @@ fn thousand_vms_on_thousand_threads_killed_at_once_leave_no_memory_behind() {
         round(1000);
         let baseline = live();
         let (elapsed, peak) = round(1000);
-        let after = live();
+        // The runs are over, but the threads the pool does not keep exit
+        // on their own after handing their results over: give them time.
+        let settled = Instant::now();
+        let mut after = live();
+        while (after - baseline).abs() >= TOLERANCE && settled.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(20));
+            after = live();
+        }
         let _ = tx.send((baseline, peak, after, elapsed));
     });
     let (baseline, peak, after, elapsed) = rx
@@ -166,7 +176,7 @@ fn thousand_vms_on_thousand_threads_killed_at_once_leave_no_memory_behind() {
         "the measurement saw no VM memory at all"
     );
     assert!(
-        (after - baseline).abs() < 64 << 10,
+        (after - baseline).abs() < TOLERANCE,
         "{} bytes not returned after 1,000 VMs were killed (baseline {baseline}, after {after})",
         after - baseline
     );
