@@ -170,6 +170,7 @@ pub(crate) fn no_args(vm: &mut Vm, name: &str, args: &[Value]) -> VmResult<()> {
 
 /// `f expected at least/at most/exactly N arguments, got M` (Argument
 /// Clinic's wording).
+#[inline]
 pub(crate) fn arg_count(
     vm: &mut Vm,
     name: &str,
@@ -177,33 +178,46 @@ pub(crate) fn arg_count(
     min: usize,
     max: usize,
 ) -> VmResult<()> {
-    let n = args.len();
+    if (min..=max).contains(&args.len()) {
+        return Ok(());
+    }
+    arg_count_error(vm, name, args.len(), min, max)
+}
+
+#[cold]
+#[inline(never)]
+fn arg_count_error(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> VmResult<()> {
     let plural = |k: usize| if k == 1 { "" } else { "s" };
-    let msg = if min == max && n != min {
+    let msg = if min == max {
         format!("{name} expected {min} argument{}, got {n}", plural(min))
     } else if n < min {
         format!(
             "{name} expected at least {min} argument{}, got {n}",
             plural(min)
         )
-    } else if n > max {
+    } else {
         format!(
             "{name} expected at most {max} argument{}, got {n}",
             plural(max)
         )
-    } else {
-        return Ok(());
     };
     Err(vm.type_error(&msg))
 }
 
 /// `f() takes no keyword arguments`.
+#[inline]
 pub(crate) fn no_kwargs(vm: &mut Vm, name: &str, kw: Kwargs<'_>) -> VmResult<()> {
-    if !kw.is_empty() {
-        let msg = format!("{name}() takes no keyword arguments");
-        return Err(vm.type_error(&msg));
+    if kw.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    no_kwargs_error(vm, name)
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &mut Vm, name: &str) -> VmResult<()> {
+    let msg = format!("{name}() takes no keyword arguments");
+    Err(vm.type_error(&msg))
 }
 
 /// Looks up keyword `name`, rejecting any keyword not in `allowed`.

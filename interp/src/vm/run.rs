@@ -18,7 +18,7 @@ use crate::intern::Symbol;
 use crate::object::*;
 use crate::value::{write_value, Value};
 
-use super::call::Called;
+use super::call::{ArgBuf, Called};
 use super::ops::Cmp;
 use super::unwind::RaiseKind;
 use super::{ExcKind, Frame, FrameKind, Unwind, Vm, VmResult};
@@ -1030,7 +1030,16 @@ impl Vm {
                                 }
                             }
                             save!();
-                            match self.invoke(func_slot, args_start, n, &[], func_slot) {
+                            let called = match builtin_fn(unsafe { *stack.add(func_slot) }) {
+                                // `s.strip()`, `xs.append(x)`: straight to the builtin.
+                                Some(f) => {
+                                    let args =
+                                        ArgBuf::new(&self.stack[args_start..args_start + n], None);
+                                    f(self, args.as_slice(), &[]).map(Called::Done)
+                                }
+                                None => self.invoke(func_slot, args_start, n, &[], func_slot),
+                            };
+                            match called {
                                 Ok(Called::Done(v)) => {
                                     reload!(func_slot);
                                     push!(v);
@@ -1841,4 +1850,17 @@ fn index_of(ip: *const Op, ops: *const Op) -> u32 {
     let ip = std::hint::black_box(ip);
     // SAFETY: `ip` always points into (or one past) the stream `ops`.
     unsafe { ip.offset_from(ops) as u32 }
+}
+
+/// The function of an unbound builtin (a `str`, `list` or `dict` method
+/// found by `LoadMethod`, the receiver in the self slot).
+#[inline(always)]
+fn builtin_fn(callee: Value) -> Option<NativeImpl> {
+    match callee {
+        Value::Native(n) if n.bound.is_undef() => match n.body {
+            NativeBody::Fn(f) => Some(f),
+            NativeBody::Closure(_) => None,
+        },
+        _ => None,
+    }
 }
