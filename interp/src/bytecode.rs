@@ -635,6 +635,9 @@ pub struct Code {
     pub fused: Vec<Op>,
     /// Source range of each instruction.
     pub positions: Vec<Position>,
+    /// One bit per instruction of `ops`: where a host line hook may have
+    /// an event due (see [`trace_stops`]).
+    pub trace_stops: Vec<u64>,
     /// Constants.
     pub consts: Vec<Const>,
     /// Attribute and class-body names.
@@ -686,6 +689,14 @@ impl Code {
             .copied()
     }
 
+    /// Whether instruction `pc` is one of the [`trace_stops`].
+    #[inline]
+    pub fn is_trace_stop(&self, pc: usize) -> bool {
+        self.trace_stops
+            .get(pc / 64)
+            .map_or(true, |w| w & (1 << (pc % 64)) != 0)
+    }
+
     /// Line of instruction `pc`.
     pub fn line_of(&self, pc: usize) -> u32 {
         self.positions.get(pc).map_or(self.first_line, |p| p.line)
@@ -695,9 +706,9 @@ impl Code {
     /// line of its own (an artificial jump or return reached from several
     /// places) reports the nearest line before it.
     pub fn line_near(&self, pc: usize) -> u32 {
-        self.positions
+        let upto = (pc + 1).min(self.positions.len());
+        self.positions[..upto]
             .iter()
-            .take(pc + 1)
             .rev()
             .map(|p| p.line)
             .find(|&l| l != 0)
@@ -815,6 +826,45 @@ fn disassemble_into(code: &Code, names: &Names, out: &mut String) {
             disassemble_into(inner, names, out);
         }
     }
+}
+
+/// The instructions of `ops` before which a line-event trace hook may
+/// have something to report, as a bitmap: the first instruction, every
+/// instruction whose line differs from the one before it, every place
+/// control lands other than by falling through (jump targets, exception
+/// handlers, the resumption point after a `yield`), every backward jump
+/// (so that landing on its target counts as a new line), and every
+/// `return` and `yield`. Any other instruction is only reached by falling
+/// through from the one before it, on the same line, and can have no
+/// event: the VM runs it without leaving its dispatch loop.
+pub fn trace_stops(ops: &[Op], positions: &[Position], exc_table: &[ExcEntry]) -> Vec<u64> {
+    let mut stops = vec![0u64; ops.len().div_ceil(64)];
+    let mut mark = |pc: usize| {
+        if pc < ops.len() {
+            stops[pc / 64] |= 1 << (pc % 64);
+        }
+    };
+    let line = |pc: usize| positions.get(pc).map(|p| p.line);
+    mark(0);
+    for (pc, op) in ops.iter().enumerate() {
+        if pc > 0 && line(pc) != line(pc - 1) {
+            mark(pc);
+        }
+        if let Some(t) = jump_target(op) {
+            mark(t as usize);
+            if t as usize <= pc {
+                mark(pc);
+            }
+        }
+        if matches!(op, Op::Return | Op::Yield | Op::YieldFromStep(_)) {
+            mark(pc);
+            mark(pc + 1);
+        }
+    }
+    for e in exc_table {
+        mark(e.handler as usize);
+    }
+    stops
 }
 
 /// The jump target of a jump op.

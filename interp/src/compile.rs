@@ -695,6 +695,7 @@ impl<'a> Compiler<'a> {
             name: u.name,
             qualname: u.qualname,
             fused: crate::bytecode::fuse(&u.ops),
+            trace_stops: crate::bytecode::trace_stops(&u.ops, &u.positions, &table),
             ops: u.ops,
             positions: u.positions,
             consts: u.consts,

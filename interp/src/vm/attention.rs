@@ -18,6 +18,11 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn service_attention(&mut self) -> VmResult<()> {
         let mut word = self.attention.snapshot();
+        if word == Attention::TRACE && self.trace_lines_only {
+            // A trace stop under a line hook, the common case of a traced
+            // run: nothing else to look at.
+            return self.trace_instruction();
+        }
         if word & Attention::KILL_HARD != 0 {
             // Sticky: never lowered here, so no guest code runs again until
             // the host resets the VM for a new run.

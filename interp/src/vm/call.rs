@@ -38,13 +38,15 @@ impl ArgBuf {
             len: n,
         };
         if n <= 8 {
-            let mut i = 0;
-            if let Some(p) = prefix {
-                b.inline[0].write(p);
-                i = 1;
-            }
-            for (dst, v) in b.inline[i..n].iter_mut().zip(src) {
-                dst.write(*v);
+            let mut dst = b.inline.as_mut_ptr().cast::<Value>();
+            // SAFETY: `n <= 8` slots: the prefix, then `src.len()` values,
+            // into a buffer that cannot overlap the source.
+            unsafe {
+                if let Some(p) = prefix {
+                    dst.write(p);
+                    dst = dst.add(1);
+                }
+                std::ptr::copy_nonoverlapping(src.as_ptr(), dst, src.len());
             }
         } else {
             b.heap.reserve(n);

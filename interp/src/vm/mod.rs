@@ -219,6 +219,9 @@ pub struct Vm {
     /// The host hook asked for `Instruction` events (asked once, when
     /// installed, not at every instruction).
     pub(crate) hook_wants_instructions: bool,
+    /// The only tracing is a host hook on line (not instruction) events:
+    /// instructions that are no trace stop skip `service_attention`.
+    pub(crate) trace_lines_only: bool,
     /// A guest trace function is running (it is not traced itself).
     pub(crate) in_tracer: bool,
     /// The host's grant to start child processes (`multiprocessing`).
@@ -290,6 +293,7 @@ impl Vm {
             threads: threads::Threads::default(),
             guest_traced: false,
             hook_wants_instructions: false,
+            trace_lines_only: false,
             in_tracer: false,
             process_host: None,
             unbuffered: false,

@@ -254,10 +254,16 @@ impl Vm {
                     // Kill latency is therefore bounded by the slowest single
                     // instruction, which is why long builtins poll too.
                     // With guest threads, most raised words only count down
-                    // a time slice: a small cold call, no registers saved.
+                    // a time slice, and with a line hook most instructions
+                    // have no event due: a small cold call, no registers
+                    // saved.
                     if MODE == Mode::CHECKED
                         && unsafe { (*attention).is_raised() }
-                        && !self.slice_continues()
+                        && !self.attention_passes(
+                            &code.code,
+                            pc!() as usize,
+                            ops == code.code.ops.as_ptr(),
+                        )
                     {
                         // Raised *at* the instruction about to run: record it
                         // as executing (pc + 1) for the unwinder.
@@ -1030,16 +1036,7 @@ impl Vm {
                                 }
                             }
                             save!();
-                            let called = match builtin_fn(unsafe { *stack.add(func_slot) }) {
-                                // `s.strip()`, `xs.append(x)`: straight to the builtin.
-                                Some(f) => {
-                                    let args =
-                                        ArgBuf::new(&self.stack[args_start..args_start + n], None);
-                                    f(self, args.as_slice(), &[]).map(Called::Done)
-                                }
-                                None => self.invoke(func_slot, args_start, n, &[], func_slot),
-                            };
-                            match called {
+                            match self.invoke_positional(func_slot, args_start, n) {
                                 Ok(Called::Done(v)) => {
                                     reload!(func_slot);
                                     push!(v);
@@ -1852,15 +1849,26 @@ fn index_of(ip: *const Op, ops: *const Op) -> u32 {
     unsafe { ip.offset_from(ops) as u32 }
 }
 
-/// The function of an unbound builtin (a `str`, `list` or `dict` method
-/// found by `LoadMethod`, the receiver in the self slot).
-#[inline(always)]
-fn builtin_fn(callee: Value) -> Option<NativeImpl> {
-    match callee {
-        Value::Native(n) if n.bound.is_undef() => match n.body {
-            NativeBody::Fn(f) => Some(f),
-            NativeBody::Closure(_) => None,
-        },
-        _ => None,
+impl Vm {
+    /// `invoke` of a method call without keywords, its result left in
+    /// `func_slot`; the unbound builtins `LoadMethod` finds (the `str`,
+    /// `list` and `dict` methods: `s.strip()`, `xs.append(x)`) are called
+    /// straight away. (Plain calls of builtins, `len(xs)`, measured no
+    /// faster through here: they keep `invoke`.)
+    #[inline(always)]
+    fn invoke_positional(
+        &mut self,
+        func_slot: usize,
+        args_start: usize,
+        argc: usize,
+    ) -> VmResult<Called> {
+        if let Value::Native(n) = self.stack[func_slot] {
+            if let (true, NativeBody::Fn(f)) = (n.bound.is_undef(), &n.body) {
+                let f = *f;
+                let args = ArgBuf::new(&self.stack[args_start..args_start + argc], None);
+                return f(self, args.as_slice(), &[]).map(Called::Done);
+            }
+        }
+        self.invoke(func_slot, args_start, argc, &[], func_slot)
     }
 }

@@ -133,6 +133,8 @@ impl Vm {
     /// running thread's trace function.
     pub(crate) fn refresh_trace_bit(&mut self) {
         self.guest_traced = !self.threads.current().trace.is_none();
+        self.trace_lines_only =
+            self.trace_hook.is_some() && !self.hook_wants_instructions && !self.guest_traced;
         if self.trace_hook.is_some() || self.guest_traced {
             self.attention.raise(Attention::TRACE);
         } else {

@@ -177,7 +177,7 @@ pub(crate) struct Threads {
     next_ident: i64,
     /// Instructions left in the running thread's time slice. While more
     /// than one is left and nothing but `Attention::SWITCH` is raised, the
-    /// dispatch loop only counts down (`Vm::slice_continues`): whatever
+    /// dispatch loop only counts down (`Vm::attention_passes`): whatever
     /// needs the scheduler sooner (an exception for this thread, a
     /// blocking call) sets it to 1.
     pub(crate) countdown: u32,
@@ -650,21 +650,32 @@ impl Vm {
         std::mem::swap(&mut self.pending_kill, &mut c.pending_kill);
     }
 
-    /// Whether the attention word only asks to count down the running
-    /// thread's time slice (other guest threads could run, nothing else is
-    /// raised, the slice is not over): then it counts one instruction. The
-    /// dispatch loop asks this before saving its registers for
-    /// `service_attention`, so a thread running beside others pays a small
+    /// Whether the dispatch loop may run the instruction at `pc` without
+    /// `service_attention`, although the attention word is raised: when
+    /// the word only asks to count down the running thread's time slice
+    /// (other guest threads could run, the slice is not over: then it
+    /// counts one instruction), or only traces for a host hook on line
+    /// events and `pc` is none of the code's trace stops (see
+    /// `bytecode::trace_stops`; the plain stream only, where they are
+    /// computed). The loop asks this before saving its registers, so a
+    /// thread running beside others, or a line-traced run, pays a small
     /// call per instruction. Out of line on purpose: inlined into the loop
     /// it made single-threaded code 10-14% slower (callgrind).
     #[cold]
     #[inline(never)]
-    pub(crate) fn slice_continues(&mut self) -> bool {
-        if self.attention.snapshot() == Attention::SWITCH && self.threads.countdown > 1 {
-            self.threads.countdown -= 1;
-            true
-        } else {
-            false
+    pub(crate) fn attention_passes(
+        &mut self,
+        code: &crate::bytecode::Code,
+        pc: usize,
+        plain: bool,
+    ) -> bool {
+        match self.attention.snapshot() {
+            Attention::SWITCH if self.threads.countdown > 1 => {
+                self.threads.countdown -= 1;
+                true
+            }
+            Attention::TRACE => self.trace_lines_only && plain && !code.is_trace_stop(pc),
+            _ => false,
         }
     }
 
