@@ -41,4 +41,4 @@ pub use host::{Args, FromHost, HostCtx, HostError, HostFunction, HostValue};
 pub use process::{ChildSignal, Forked, ProcessHost};
 pub use trace::{HookAction, TraceEvent, TraceHook, TraceKind};
 pub use value::Value;
-pub use vm::{Config, ExcKind, KillSite, Unwind, Vm, VmResult};
+pub use vm::{Config, Discarded, ExcKind, KillSite, Unwind, Vm, VmResult};

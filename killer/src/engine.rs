@@ -592,7 +592,11 @@ impl Engine {
     pub fn run(&mut self, program: &Program) -> Outcome {
         self.start_run();
         let r = self.vm.run_prepared(program);
-        self.finish_run(r)
+        let outcome = self.finish_run(r);
+        // On this thread nobody can be waiting for the outcome: what a
+        // kill abandoned is freed at once.
+        drop(self.vm.take_discarded());
+        outcome
     }
 
     /// Calls the guest function bound to global `name` (or a builtin) with
@@ -602,7 +606,9 @@ impl Engine {
     pub fn call(&mut self, name: &str, args: &[HostValue]) -> Outcome {
         self.start_run();
         let r = self.vm.call_function(name, args);
-        self.finish_run(r)
+        let outcome = self.finish_run(r);
+        drop(self.vm.take_discarded());
+        outcome
     }
 
     /// Runs `program` on a thread of its own (named and sized by the
@@ -647,7 +653,10 @@ impl Engine {
         Running::start(&name, stack_size, handle, started, move || {
             let r = body(&mut self.vm);
             let outcome = self.finish_run(r);
-            (self, outcome)
+            // Freed by the run's thread after it has handed the outcome
+            // over: no host waits for the kernel to take it back.
+            let discarded = self.vm.take_discarded();
+            (self, outcome, discarded)
         })
     }
 

@@ -87,7 +87,7 @@ impl Running {
         stack_size: usize,
         handle: KillHandle,
         started: Instant,
-        body: impl FnOnce() -> (Engine, Outcome) + Send + 'static,
+        body: impl FnOnce() -> (Engine, Outcome, interp::Discarded) + Send + 'static,
     ) -> std::io::Result<Running> {
         let done = Arc::new(Done::default());
         let slot = Arc::clone(&done);
@@ -99,24 +99,31 @@ impl Running {
             Box::new(move || {
                 // Everything that can panic (the guest's run, the host
                 // functions it calls) runs inside `body`.
-                let joined = match catch_unwind(AssertUnwindSafe(body)) {
-                    Ok((engine, outcome)) => Joined {
-                        outcome,
-                        engine: Some(engine),
-                        elapsed: started.elapsed(),
-                    },
-                    Err(panic) => Joined {
-                        outcome: Outcome::Panicked {
-                            message: panic_message(&*panic),
+                let (joined, discarded) = match catch_unwind(AssertUnwindSafe(body)) {
+                    Ok((engine, outcome, discarded)) => (
+                        Joined {
+                            outcome,
+                            engine: Some(engine),
+                            elapsed: started.elapsed(),
                         },
-                        engine: None,
-                        elapsed: started.elapsed(),
-                    },
+                        Some(discarded),
+                    ),
+                    Err(panic) => (
+                        Joined {
+                            outcome: Outcome::Panicked {
+                                message: panic_message(&*panic),
+                            },
+                            engine: None,
+                            elapsed: started.elapsed(),
+                        },
+                        None,
+                    ),
                 };
                 let hand_over = move || {
                     *slot.lock() = Some(joined);
                     slot.filled.store(true, Ordering::Release);
                     slot.cv.notify_all();
+                    drop(discarded);
                 };
                 Box::new(hand_over) as crate::pool::HandOver
             }),

@@ -420,8 +420,14 @@ pub(crate) fn sort_values(
                 },
             }
         };
-        merge_sort(&mut idx, &mut |a, b| less(a, b, vm));
+        let mut buf = Vec::new();
+        merge_sort(&mut idx, &mut buf, &mut |a, b| less(a, b, vm));
         if let Some(e) = err {
+            // Stopped by a kill, most likely: the big buffers go back to
+            // the OS after the kill has been reported (see `Discarded`).
+            vm.discard(idx);
+            vm.discard(buf);
+            vm.discard(keys);
             return Err(e);
         }
         let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
@@ -435,8 +441,13 @@ pub(crate) fn sort_values(
 /// A stable merge sort driven by a `less` predicate that may have side
 /// effects (Rust's `sort_by` requires a total order and must not observe a
 /// panic-free but inconsistent comparator). `less` returning `None` stops
-/// the sort, leaving `v` in some order.
-fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> Option<bool>) {
+/// the sort, leaving `v` in some order. `buf` is scratch space, the
+/// caller's so that it can keep the memory of a stopped sort.
+fn merge_sort(
+    v: &mut Vec<usize>,
+    buf: &mut Vec<usize>,
+    less: &mut dyn FnMut(usize, usize) -> Option<bool>,
+) {
     let n = v.len();
     if n < 2 {
         return;
@@ -459,7 +470,8 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> Option<b
         }
     }
     let mut width = RUN;
-    let mut buf = vec![0usize; n];
+    buf.clear();
+    buf.resize(n, 0);
     while width < n {
         let mut start = 0;
         while start < n {
@@ -491,7 +503,7 @@ fn merge_sort(v: &mut Vec<usize>, less: &mut dyn FnMut(usize, usize) -> Option<b
             }
             start = end;
         }
-        std::mem::swap(v, &mut buf);
+        std::mem::swap(v, buf);
         width *= 2;
     }
 }
@@ -516,7 +528,10 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     };
     let r = sort_values(vm, &mut items, key, reverse);
     vm.roots.pop();
-    r?;
+    if let Err(e) = r {
+        vm.discard(items);
+        return Err(e);
+    }
     list.with_items_mut(|v| *v = items);
     Ok(Value::List(list))
 }

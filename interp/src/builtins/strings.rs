@@ -221,7 +221,10 @@ fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
         // A join of a huge list can take far longer than one instruction:
         // poll so the kill-latency bound stays one chunk.
         if i & 0xfff == 0xfff {
-            vm.poll()?;
+            if let Err(e) = vm.poll() {
+                vm.discard(out.into_bytes());
+                return Err(e);
+            }
         }
         if i > 0 {
             out.push_str(sep.as_str());

@@ -168,6 +168,8 @@ pub struct Vm {
     pub(crate) frames: Vec<Frame>,
     /// Values held by Rust code across guest calls (see `gc.rs`).
     pub(crate) roots: Vec<Value>,
+    /// Large buffers a kill abandoned half-built (see [`Vm::discard`]).
+    discarded: Discarded,
     /// The exception currently being handled (`except` body), or `None`.
     pub(crate) exc_current: Value,
     /// An uncatchable kill the guest tried to swallow; re-raised at the
@@ -267,6 +269,7 @@ impl Vm {
             sp: 0,
             frames: Vec::with_capacity(64),
             roots: Vec::new(),
+            discarded: Discarded::default(),
             exc_current: Value::None,
             pending_kill: Value::Undef,
             small_strs: Vec::new(),
@@ -646,6 +649,7 @@ impl Vm {
     /// and advances the attention epoch, so a host can arm timers for this
     /// run (then call `run_prepared`).
     pub fn begin_run(&mut self) {
+        self.discarded = Discarded::default();
         self.attention.reset_kill();
         // `config_mut` may have changed the limit since the last run.
         self.heap.set_limit(self.config.max_heap);
@@ -895,5 +899,58 @@ pub(crate) fn join_names(names: &[String]) -> String {
             quoted[..quoted.len() - 1].join(", "),
             quoted[quoted.len() - 1]
         ),
+    }
+}
+
+/// Memory a kill abandoned: the large buffers a builtin was filling
+/// (`[0] * 10**8`, `list(range(n))`, `sorted`, `",".join`) when the kill
+/// landed. Giving such a buffer back to the OS takes the kernel a
+/// millisecond or more (its touched pages), which would count against
+/// the kill's latency; the VM keeps them instead, and the host frees them
+/// once it has the run's outcome ([`Vm::take_discarded`]), or the next
+/// run does.
+#[derive(Default)]
+pub struct Discarded(Vec<(std::ptr::NonNull<u8>, std::alloc::Layout)>);
+
+// SAFETY: plain memory blocks, owned, of `Copy` element types.
+unsafe impl Send for Discarded {}
+
+impl Drop for Discarded {
+    fn drop(&mut self) {
+        for (ptr, layout) in self.0.drain(..) {
+            // SAFETY: allocated by a `Vec` with this layout (`discard`).
+            unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) }
+        }
+    }
+}
+
+impl Vm {
+    /// Keeps `buf`'s memory for later when it is large (see
+    /// [`Discarded`]); frees it now otherwise.
+    pub(crate) fn discard<T: Copy>(&mut self, buf: Vec<T>) {
+        const LARGE: usize = 1 << 20;
+        if buf.capacity() * std::mem::size_of::<T>() < LARGE {
+            return;
+        }
+        let mut buf = std::mem::ManuallyDrop::new(buf);
+        let layout = std::alloc::Layout::array::<T>(buf.capacity()).expect("a Vec's layout");
+        let ptr = std::ptr::NonNull::new(buf.as_mut_ptr().cast::<u8>()).expect("allocated");
+        self.discarded.0.push((ptr, layout));
+    }
+
+    /// [`poll`](Vm::poll) from a builtin filling `buf`: when the poll
+    /// stops the builtin, `buf` goes to [`discard`](Vm::discard).
+    #[inline]
+    pub(crate) fn poll_filling<T: Copy>(&mut self, buf: &mut Vec<T>) -> VmResult<()> {
+        self.poll().inspect_err(|_| {
+            let b = std::mem::take(buf);
+            self.discard(b);
+        })
+    }
+
+    /// The memory kills of the last run abandoned, for the host to free
+    /// once nobody waits for the run any more.
+    pub fn take_discarded(&mut self) -> Discarded {
+        std::mem::take(&mut self.discarded)
     }
 }

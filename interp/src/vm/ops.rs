@@ -690,7 +690,10 @@ impl Vm {
                 let mut out = String::with_capacity(total);
                 for i in 0..n {
                     if i % 4096 == 0 {
-                        self.poll()?;
+                        if let Err(e) = self.poll() {
+                            self.discard(out.into_bytes());
+                            return Err(e);
+                        }
                     }
                     out.push_str(s.as_str());
                 }
@@ -725,13 +728,13 @@ impl Vm {
                 let k = left.min(1 << 16);
                 out.resize(out.len() + k, v);
                 left -= k;
-                self.poll()?;
+                self.poll_filling(out)?;
             }
             return Ok(());
         }
         for i in 0..n {
             if i % 1024 == 0 {
-                self.poll()?;
+                self.poll_filling(out)?;
             }
             out.extend_from_slice(items);
         }

@@ -325,7 +325,7 @@ impl Vm {
         }
         let mut out = Vec::with_capacity(items.len());
         for chunk in items.chunks(CHUNK) {
-            self.poll()?;
+            self.poll_filling(&mut out)?;
             out.extend_from_slice(chunk);
         }
         Ok(out)
@@ -344,7 +344,7 @@ impl Vm {
                 let mut out = Vec::with_capacity(n);
                 for i in 0..n as i64 {
                     if i & 0xffff == 0 {
-                        self.poll()?;
+                        self.poll_filling(&mut out)?;
                     }
                     out.push(Value::Int(r.nth(i)));
                 }
