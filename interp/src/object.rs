@@ -42,6 +42,17 @@ impl Str {
         Str::from_compact(compact_str::CompactString::from(text))
     }
 
+    /// A string whose character count the caller already knows (a
+    /// `join` of strings): no scan of a text that may be megabytes long.
+    pub fn from_string_counted(text: String, chars: usize) -> Str {
+        debug_assert_eq!(text.chars().count(), chars);
+        Str {
+            text: compact_str::CompactString::from(text),
+            chars,
+            hash: Cell::new(0),
+        }
+    }
+
     fn from_compact(text: compact_str::CompactString) -> Str {
         let chars = if text.is_ascii() {
             text.len()

@@ -380,9 +380,20 @@ pub(crate) fn sort_values(
                 }
                 ks
             }
-            None => items.clone(),
+            None => vm.copy_polling(items)?,
         };
-        let mut idx: Vec<usize> = (0..items.len()).collect();
+        // The sort's big buffers are filled in polled chunks: a kill while
+        // they fault in their pages must not wait for all of them.
+        let n = items.len();
+        let mut idx: Vec<usize> = Vec::with_capacity(n);
+        let mut buf: Vec<usize> = Vec::with_capacity(n);
+        for start in (0..n).step_by(Vm::POLL_EVERY) {
+            let end = (start + Vm::POLL_EVERY).min(n);
+            vm.poll_filling(&mut idx)?;
+            idx.extend(start..end);
+            vm.poll_filling(&mut buf)?;
+            buf.resize(end, 0);
+        }
         // Merge sort over indices with a fallible comparison (guest `__lt__`
         // may raise): the first error aborts the sort.
         let mut err: Option<Box<Unwind>> = None;
@@ -420,7 +431,6 @@ pub(crate) fn sort_values(
                 },
             }
         };
-        let mut buf = Vec::new();
         merge_sort(&mut idx, &mut buf, &mut |a, b| less(a, b, vm));
         if let Some(e) = err {
             // Stopped by a kill, most likely: the big buffers go back to
@@ -430,7 +440,11 @@ pub(crate) fn sort_values(
             vm.discard(keys);
             return Err(e);
         }
-        let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+        let mut sorted: Vec<Value> = Vec::with_capacity(n);
+        for chunk in idx.chunks(Vm::POLL_EVERY) {
+            vm.poll_filling(&mut sorted)?;
+            sorted.extend(chunk.iter().map(|&i| items[i]));
+        }
         *items = sorted;
         Ok(())
     })();

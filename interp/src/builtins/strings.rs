@@ -198,13 +198,16 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 }
 
 fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
-    let mut total = 0usize;
+    let (mut total, mut chars) = (0usize, 0usize);
     for (i, v) in items.iter().enumerate() {
         if i & 0xffff == 0xffff {
             vm.poll()?;
         }
         match v {
-            Value::Str(s) => total += s.as_str().len(),
+            Value::Str(s) => {
+                total += s.as_str().len();
+                chars += s.char_len();
+            }
             other => {
                 let msg = format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -215,6 +218,7 @@ fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
         }
     }
     total += sep.as_str().len() * items.len().saturating_sub(1);
+    chars += sep.char_len() * items.len().saturating_sub(1);
     vm.reserve(total)?;
     let mut out = String::with_capacity(total);
     for (i, v) in items.iter().enumerate() {
@@ -233,7 +237,10 @@ fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
             out.push_str(s.as_str());
         }
     }
-    Ok(vm.string_value(out))
+    if out.len() <= 1 {
+        return Ok(vm.string_value(out));
+    }
+    Ok(Value::Str(vm.alloc(Str::from_string_counted(out, chars))))
 }
 
 fn split_args(

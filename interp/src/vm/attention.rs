@@ -144,6 +144,14 @@ impl Vm {
         }
     }
 
+    /// How many items a long builtin handles between two [`poll`]s: small
+    /// enough that filling fresh memory (a page fault every 256 values,
+    /// several µs each on a virtual machine) stays well inside the
+    /// kill-latency target between polls.
+    ///
+    /// [`poll`]: Vm::poll
+    pub(crate) const POLL_EVERY: usize = 1 << 12;
+
     /// Polls the attention word from inside a long builtin (a big `join`,
     /// `sorted`, `[0] * n`): kills, interrupts and injected exceptions land
     /// here instead of after the builtin returns. Collections are left for

@@ -725,7 +725,7 @@ impl Vm {
             let v = items[0];
             let mut left = n;
             while left > 0 {
-                let k = left.min(1 << 16);
+                let k = left.min(Self::POLL_EVERY);
                 out.resize(out.len() + k, v);
                 left -= k;
                 self.poll_filling(out)?;

@@ -319,12 +319,11 @@ impl Vm {
     /// A copy of `items`, polling the attention word between chunks: a
     /// copy of a huge list must not hold a kill back for milliseconds.
     pub(crate) fn copy_polling(&mut self, items: &[Value]) -> VmResult<Vec<Value>> {
-        const CHUNK: usize = 1 << 16;
-        if items.len() <= CHUNK {
+        if items.len() <= Self::POLL_EVERY {
             return Ok(items.to_vec());
         }
         let mut out = Vec::with_capacity(items.len());
-        for chunk in items.chunks(CHUNK) {
+        for chunk in items.chunks(Self::POLL_EVERY) {
             self.poll_filling(&mut out)?;
             out.extend_from_slice(chunk);
         }
@@ -343,7 +342,7 @@ impl Vm {
                 self.reserve(n.saturating_mul(16))?;
                 let mut out = Vec::with_capacity(n);
                 for i in 0..n as i64 {
-                    if i & 0xffff == 0 {
+                    if i as usize % Self::POLL_EVERY == 0 {
                         self.poll_filling(&mut out)?;
                     }
                     out.push(Value::Int(r.nth(i)));
