@@ -29,7 +29,10 @@ impl Vm {
             let reason = self.attention.reason().unwrap_or(KillReason::Host);
             return Err(Box::new(Unwind::Kill(reason)));
         }
-        if word & Attention::GC != 0 {
+        // A soft kill goes first: the collection it would wait for here
+        // (milliseconds on a big heap) can run at the next instruction
+        // boundary, in a `finally`, or never if none runs.
+        if word & Attention::GC != 0 && word & Attention::KILL == 0 {
             self.attention.lower(Attention::GC);
             self.collect_garbage();
             if let Some(max) = self.config.max_heap {
