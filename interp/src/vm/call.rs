@@ -249,6 +249,28 @@ impl Vm {
         }
     }
 
+    /// `invoke` of a method call without keywords, its result left in
+    /// `func_slot`; the unbound builtins `LoadMethod` finds (the `str`,
+    /// `list` and `dict` methods: `s.strip()`, `xs.append(x)`) are called
+    /// straight away. (Plain calls of builtins, `len(xs)`, measured no
+    /// faster through here: they keep `invoke`.)
+    #[inline(always)]
+    pub(crate) fn invoke_positional(
+        &mut self,
+        func_slot: usize,
+        args_start: usize,
+        argc: usize,
+    ) -> VmResult<Called> {
+        if let Value::Native(n) = self.stack[func_slot] {
+            if let (true, NativeBody::Fn(f)) = (n.bound.is_undef(), &n.body) {
+                let f = *f;
+                let args = ArgBuf::new(&self.stack[args_start..args_start + argc], None);
+                return f(self, args.as_slice(), &[]).map(Called::Done);
+            }
+        }
+        self.invoke(func_slot, args_start, argc, &[], func_slot)
+    }
+
     fn not_callable(&mut self, v: Value) -> Box<super::Unwind> {
         let msg = format!("'{}' object is not callable", v.type_name());
         self.type_error(&msg)

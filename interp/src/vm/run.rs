@@ -18,7 +18,7 @@ use crate::intern::Symbol;
 use crate::object::*;
 use crate::value::{write_value, Value};
 
-use super::call::{ArgBuf, Called};
+use super::call::Called;
 use super::ops::Cmp;
 use super::unwind::RaiseKind;
 use super::{ExcKind, Frame, FrameKind, Unwind, Vm, VmResult};
@@ -1847,28 +1847,4 @@ fn index_of(ip: *const Op, ops: *const Op) -> u32 {
     let ip = std::hint::black_box(ip);
     // SAFETY: `ip` always points into (or one past) the stream `ops`.
     unsafe { ip.offset_from(ops) as u32 }
-}
-
-impl Vm {
-    /// `invoke` of a method call without keywords, its result left in
-    /// `func_slot`; the unbound builtins `LoadMethod` finds (the `str`,
-    /// `list` and `dict` methods: `s.strip()`, `xs.append(x)`) are called
-    /// straight away. (Plain calls of builtins, `len(xs)`, measured no
-    /// faster through here: they keep `invoke`.)
-    #[inline(always)]
-    fn invoke_positional(
-        &mut self,
-        func_slot: usize,
-        args_start: usize,
-        argc: usize,
-    ) -> VmResult<Called> {
-        if let Value::Native(n) = self.stack[func_slot] {
-            if let (true, NativeBody::Fn(f)) = (n.bound.is_undef(), &n.body) {
-                let f = *f;
-                let args = ArgBuf::new(&self.stack[args_start..args_start + argc], None);
-                return f(self, args.as_slice(), &[]).map(Called::Done);
-            }
-        }
-        self.invoke(func_slot, args_start, argc, &[], func_slot)
-    }
 }

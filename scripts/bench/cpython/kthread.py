@@ -1,4 +1,4 @@
-"""The article's KThread (method 3, /work/shared/article/method3_trace.py),
+"""The article's KThread (method 3, scripts/article/method3_trace.py),
 as published apart from style: a thread that installs a `sys.settrace`
 global tracer in `run()`, whose local tracer raises SystemExit at the next
 line event once `kill()` has set `killed`. Shared by traced_cpython.py
