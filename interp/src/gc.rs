@@ -14,6 +14,14 @@
 //!
 //! Cycles are no problem (a tracing collector), and dropping the heap frees
 //! everything, which is what makes a killed VM release all its memory.
+//!
+//! Marking a big heap takes milliseconds (a list of five million values
+//! is 20 ms here), far beyond the kill-latency target, so the mark phase
+//! asks its caller every [`MARK_POLL_EVERY`] values whether to stop, and
+//! gives up when told: nothing has been freed yet, so abandoning it only
+//! leaves marks behind. Marks are an epoch number rather than a flag, so
+//! the marks of an abandoned collection are stale for the next one without
+//! a pass over the heap to clear them.
 
 use std::cell::Cell;
 use std::fmt;
@@ -32,7 +40,10 @@ pub trait Trace {
 }
 
 struct Header {
-    marked: Cell<bool>,
+    /// The epoch of the collection that marked this box live; 0 outside a
+    /// collection (the sweep resets survivors), or a stale epoch left by
+    /// an abandoned one.
+    mark: Cell<u8>,
     vtable: &'static VTable,
 }
 
@@ -154,24 +165,51 @@ impl<T: fmt::Debug> fmt::Debug for Gc<T> {
     }
 }
 
+/// Values (or objects) the mark phase handles between two questions to its
+/// caller whether to stop: about 10 µs of marking.
+pub const MARK_POLL_EVERY: usize = 1 << 12;
+
 /// The mark phase's work list. Marking is iterative, so a million-long chain
 /// of nested lists cannot overflow the Rust stack.
-pub struct Tracer {
+pub struct Tracer<'a> {
     gray: Vec<NonNull<Header>>,
     live_bytes: usize,
+    epoch: u8,
+    /// Work left before the next call of `stop`.
+    until_poll: usize,
+    stop: &'a dyn Fn() -> bool,
+    stopped: bool,
 }
 
-impl Tracer {
+impl Tracer<'_> {
     /// Marks the object behind `gc` as live.
     #[inline]
     pub fn mark<T>(&mut self, gc: Gc<T>) {
         let h = gc.header();
         // SAFETY: every handle reachable from a root points at a live box.
         let header = unsafe { h.as_ref() };
-        if !header.marked.get() {
-            header.marked.set(true);
+        if header.mark.get() != self.epoch {
+            header.mark.set(self.epoch);
             self.gray.push(h);
         }
+    }
+
+    /// Counts `work` marked values; asks whether to stop when enough
+    /// accumulated.
+    #[inline]
+    pub(crate) fn tick(&mut self, work: usize) {
+        self.until_poll = self.until_poll.saturating_sub(work);
+        if self.until_poll == 0 {
+            self.until_poll = MARK_POLL_EVERY;
+            self.stopped |= (self.stop)();
+        }
+    }
+
+    /// Whether the caller asked to stop: the collection is being
+    /// abandoned, and a long `trace` may return early.
+    #[inline]
+    pub fn stopped(&self) -> bool {
+        self.stopped
     }
 }
 
@@ -188,6 +226,9 @@ pub struct Heap {
     /// before the heap grows far beyond the limit.
     limit: Option<usize>,
     collections: u64,
+    /// The mark of the next collection (1 after a finished one; one more
+    /// after each abandoned one).
+    epoch: u8,
     /// Free blocks by size class (index 0 unused).
     pool: [Vec<NonNull<u8>>; POOLED_CLASSES + 1],
     /// Chunks the pooled blocks are carved from, and the unused rest of the
@@ -222,6 +263,7 @@ impl Heap {
             threshold: MIN_THRESHOLD,
             limit: None,
             collections: 0,
+            epoch: 1,
             pool: Default::default(),
             chunks: Vec::new(),
             bump: 0,
@@ -308,7 +350,7 @@ impl Heap {
         unsafe {
             ptr.as_ptr().write(GcBox {
                 header: Header {
-                    marked: Cell::new(false),
+                    mark: Cell::new(0),
                     vtable: &VTableFor::<T>::VTABLE,
                 },
                 value,
@@ -343,14 +385,26 @@ impl Heap {
     }
 
     /// Mark and sweep. `roots` marks everything the VM holds directly.
+    /// The mark phase calls `stop` now and then; when it says yes, the
+    /// collection is abandoned with nothing freed and `collect` returns
+    /// false.
     ///
     /// # Safety
     /// Every `Gc` handle that will be used after this call must be reachable
     /// from what `roots` marks.
-    pub unsafe fn collect(&mut self, roots: impl FnOnce(&mut Tracer)) {
+    pub unsafe fn collect(
+        &mut self,
+        roots: impl FnOnce(&mut Tracer),
+        stop: &dyn Fn() -> bool,
+    ) -> bool {
+        let epoch = self.epoch;
         let mut tracer = Tracer {
             gray: Vec::new(),
             live_bytes: 0,
+            epoch,
+            until_poll: MARK_POLL_EVERY,
+            stop,
+            stopped: false,
         };
         roots(&mut tracer);
         while let Some(h) = tracer.gray.pop() {
@@ -358,14 +412,29 @@ impl Heap {
             let vt = unsafe { h.as_ref() }.vtable;
             unsafe { (vt.trace)(h, &mut tracer) };
             tracer.live_bytes += unsafe { (vt.bytes)(h) };
+            // A stop seen inside a `trace` shows here at the next poll;
+            // meanwhile every `values` returns at once.
+            if tracer.until_poll > 1 {
+                tracer.until_poll -= 1;
+            } else {
+                tracer.tick(1);
+                if tracer.stopped {
+                    self.abandon_marks();
+                    return false;
+                }
+            }
+        }
+        if tracer.stopped {
+            self.abandon_marks();
+            return false;
         }
         let pool = &mut self.pool;
         self.objects.retain(|&h| {
             // SAFETY: every entry is a box this heap allocated and has not
             // freed yet.
             let header = unsafe { h.as_ref() };
-            if header.marked.get() {
-                header.marked.set(false);
+            if header.mark.get() == epoch {
+                header.mark.set(0);
                 true
             } else {
                 let class = header.vtable.class;
@@ -380,6 +449,37 @@ impl Heap {
             self.threshold = self.threshold.min(l);
         }
         self.collections += 1;
+        // Every mark is 0 again: stale epochs of abandoned collections were
+        // either reset above or dropped with their boxes.
+        self.epoch = 1;
+        true
+    }
+
+    /// After an abandoned mark phase: the next collection uses a new epoch,
+    /// so this one's marks count for nothing. Only when the epochs run out
+    /// (255 abandoned in a row) are the marks cleared by hand.
+    fn abandon_marks(&mut self) {
+        if self.epoch == u8::MAX {
+            for &h in &self.objects {
+                // SAFETY: every entry is a live box of this heap.
+                unsafe { h.as_ref() }.mark.set(0);
+            }
+            self.epoch = 1;
+        } else {
+            self.epoch += 1;
+        }
+    }
+
+    /// A soft kill is unwinding the guest toward the host, which wants the
+    /// run back promptly: let the heap grow to twice the threshold before
+    /// the next collection. Returns whether a collection is still due.
+    /// The heap limit still caps the threshold.
+    pub fn defer_collection(&mut self) -> bool {
+        self.threshold = self.threshold.saturating_mul(2);
+        if let Some(l) = self.limit {
+            self.threshold = self.threshold.min(l);
+        }
+        self.bytes > self.threshold
     }
 }
 
@@ -407,3 +507,38 @@ impl Drop for Heap {
 // SAFETY: a heap and all the handles into it move between threads together
 // (a `Vm` is `Send`, never `Sync`); no handle is shared across threads.
 unsafe impl Send for Heap {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::List;
+    use crate::value::Value;
+
+    #[test]
+    fn an_abandoned_collection_frees_nothing_and_leaves_no_marks_that_count() {
+        let mut heap = Heap::new();
+        let leaf = heap.alloc(List::new(Vec::new())).0;
+        let inner = heap.alloc(List::new(vec![Value::List(leaf)])).0;
+        // Long enough that the mark phase asks to stop inside it, after
+        // `inner` is marked and before `leaf` is.
+        let root = heap.alloc(List::new(vec![Value::List(inner); 100_000])).0;
+        let _garbage = heap.alloc(List::new(vec![Value::Int(1)])).0;
+        // More abandoned collections than there are epochs.
+        for _ in 0..600 {
+            // SAFETY: `root` reaches every handle used below.
+            let done = unsafe { heap.collect(|t| t.mark(root), &|| true) };
+            assert!(!done);
+            assert_eq!(heap.object_count(), 4);
+        }
+        // A mark left by an abandoned collection counting as live would
+        // keep `inner` from being traced, and `leaf` would be freed.
+        for _ in 0..2 {
+            let done = unsafe { heap.collect(|t| t.mark(root), &|| false) };
+            assert!(done);
+            assert_eq!(heap.object_count(), 3);
+        }
+        assert_eq!(heap.collections(), 2);
+        assert_eq!(leaf.len(), 0);
+        assert_eq!(inner.len(), 1);
+    }
+}

@@ -174,7 +174,7 @@ impl Value {
     }
 }
 
-impl Tracer {
+impl Tracer<'_> {
     /// Marks whatever `v` points at.
     #[inline]
     pub fn value(&mut self, v: Value) {
@@ -202,10 +202,17 @@ impl Tracer {
         }
     }
 
-    /// Marks every value in `vs`.
+    /// Marks every value in `vs`, in chunks between which the collection
+    /// may be abandoned (a list of millions).
     pub fn values(&mut self, vs: &[Value]) {
-        for &v in vs {
-            self.value(v);
+        for chunk in vs.chunks(crate::gc::MARK_POLL_EVERY) {
+            if self.stopped() {
+                return;
+            }
+            for &v in chunk {
+                self.value(v);
+            }
+            self.tick(chunk.len());
         }
     }
 }

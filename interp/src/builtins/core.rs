@@ -368,101 +368,158 @@ pub(crate) fn sort_values(
     reverse: bool,
 ) -> VmResult<()> {
     let mark = vm.roots.len();
-    vm.roots.extend_from_slice(items);
-    let r: VmResult<_> = (|| {
-        let keys: Vec<Value> = match key {
-            Some(k) => {
-                let mut ks = Vec::with_capacity(items.len());
-                for &x in items.iter() {
-                    let kv = vm.call(k, &[x])?;
-                    vm.roots.push(kv);
-                    ks.push(kv);
-                }
-                ks
-            }
-            None => vm.copy_polling(items)?,
-        };
-        // The sort's big buffers are filled in polled chunks: a kill while
-        // they fault in their pages must not wait for all of them.
-        let n = items.len();
-        let mut idx: Vec<usize> = Vec::with_capacity(n);
-        let mut buf: Vec<usize> = Vec::with_capacity(n);
-        for start in (0..n).step_by(Vm::POLL_EVERY) {
-            let end = (start + Vm::POLL_EVERY).min(n);
-            vm.poll_filling(&mut idx)?;
-            idx.extend(start..end);
-            vm.poll_filling(&mut buf)?;
-            buf.resize(end, 0);
-        }
-        // Merge sort over indices with a fallible comparison (guest `__lt__`
-        // may raise): the first error aborts the sort.
-        let mut err: Option<Box<Unwind>> = None;
-        let mut count = 0usize;
-        // `None` stops the sort at once: after a kill or an exception the
-        // remaining comparisons of a ten-million-item sort would delay the
-        // kill by a second.
-        let mut less = |a: usize, b: usize, vm: &mut Vm| -> Option<bool> {
-            count += 1;
-            if count & 0xfff == 0 {
-                if let Err(e) = vm.poll() {
-                    err = Some(e);
-                    return None;
-                }
-            }
-            let (x, y) = if reverse {
-                (keys[b], keys[a])
-            } else {
-                (keys[a], keys[b])
-            };
-            let fast = match (x, y) {
-                (Value::Int(p), Value::Int(q)) => Some(p < q),
-                (Value::Float(p), Value::Float(q)) => Some(p < q),
-                (Value::Str(p), Value::Str(q)) => Some(p.as_str() < q.as_str()),
-                _ => None,
-            };
-            match fast {
-                Some(r) => Some(r),
-                None => match vm.compare_bool(Cmp::Lt, x, y) {
-                    Ok(r) => Some(r),
-                    Err(e) => {
-                        err = Some(e);
-                        None
-                    }
-                },
-            }
-        };
-        merge_sort(&mut idx, &mut buf, &mut |a, b| less(a, b, vm));
-        if let Some(e) = err {
-            // Stopped by a kill, most likely: the big buffers go back to
-            // the OS after the kill has been reported (see `Discarded`).
-            vm.discard(idx);
-            vm.discard(buf);
-            vm.discard(keys);
-            return Err(e);
-        }
-        let mut sorted: Vec<Value> = Vec::with_capacity(n);
-        for chunk in idx.chunks(Vm::POLL_EVERY) {
-            vm.poll_filling(&mut sorted)?;
-            sorted.extend(chunk.iter().map(|&i| items[i]));
-        }
-        *items = sorted;
-        Ok(())
-    })();
+    let r = sort_unrooted(vm, items, key, reverse);
     vm.roots.truncate(mark);
     r
 }
 
-/// A stable merge sort driven by a `less` predicate that may have side
-/// effects (Rust's `sort_by` requires a total order and must not observe a
-/// panic-free but inconsistent comparator). `less` returning `None` stops
-/// the sort, leaving `v` in some order. `buf` is scratch space, the
-/// caller's so that it can keep the memory of a stopped sort.
-fn merge_sort(
-    v: &mut Vec<usize>,
-    buf: &mut Vec<usize>,
-    less: &mut dyn FnMut(usize, usize) -> Option<bool>,
-) {
+/// [`sort_values`] without the cleanup of `vm.roots`. `items` are not in
+/// the heap: before the first guest code runs (a key function, an
+/// `__lt__`), which may collect, they are pushed on `vm.roots`. Sorting
+/// ints, floats and strings runs none, and copies nothing.
+fn sort_unrooted(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> VmResult<()> {
+    let owned_keys = match key {
+        Some(k) => {
+            vm.root_polling(items)?;
+            let mut ks = Vec::with_capacity(items.len());
+            for &x in items.iter() {
+                let kv = vm.call(k, &[x])?;
+                vm.roots.push(kv);
+                ks.push(kv);
+            }
+            Some(ks)
+        }
+        None => None,
+    };
+    let keys: &[Value] = owned_keys.as_deref().unwrap_or(items);
+    // The sort's big buffers are filled in polled chunks: a kill while
+    // they fault in their pages must not wait for all of them.
+    let n = items.len();
+    let mut idx: Vec<usize> = Vec::with_capacity(n);
+    let mut buf: Vec<usize> = Vec::with_capacity(n);
+    for start in (0..n).step_by(Vm::POLL_EVERY) {
+        let end = (start + Vm::POLL_EVERY).min(n);
+        vm.poll_filling(&mut idx)?;
+        idx.extend(start..end);
+        vm.poll_filling(&mut buf)?;
+        buf.resize(end, 0);
+    }
+    let mut order = ValueOrder {
+        vm,
+        keys,
+        reverse,
+        rooted: key.is_some(),
+        until_poll: Vm::POLL_EVERY,
+        err: None,
+    };
+    merge_sort(&mut idx, &mut buf, &mut order);
+    if let Some(e) = order.err {
+        // Stopped by a kill, most likely: the big buffers go back to
+        // the OS after the kill has been reported (see `Discarded`).
+        vm.discard(idx);
+        vm.discard(buf);
+        if let Some(ks) = owned_keys {
+            vm.discard(ks);
+        }
+        return Err(e);
+    }
+    let mut sorted: Vec<Value> = Vec::with_capacity(n);
+    for chunk in idx.chunks(Vm::POLL_EVERY) {
+        vm.poll_filling(&mut sorted)?;
+        sorted.extend(chunk.iter().map(|&i| items[i]));
+    }
+    *items = sorted;
+    Ok(())
+}
+
+/// The order of a guest sort: by `keys`, with the fast comparisons of
+/// ints, floats and strings inline, and polls for kills.
+struct ValueOrder<'a> {
+    vm: &'a mut Vm,
+    keys: &'a [Value],
+    reverse: bool,
+    /// Whether the keys are on `vm.roots` (see [`sort_unrooted`]).
+    rooted: bool,
+    until_poll: usize,
+    /// What stopped the sort: a kill, or an exception from `__lt__`.
+    err: Option<Box<Unwind>>,
+}
+
+impl ValueOrder<'_> {
+    fn fail(&mut self, r: VmResult<()>) -> bool {
+        match r {
+            Ok(()) => true,
+            Err(e) => {
+                self.err = Some(e);
+                false
+            }
+        }
+    }
+}
+
+impl SortOrder for ValueOrder<'_> {
+    fn less(&mut self, a: usize, b: usize) -> Option<bool> {
+        self.until_poll -= 1;
+        if self.until_poll == 0 && !self.go_on() {
+            return None;
+        }
+        let (x, y) = if self.reverse {
+            (self.keys[b], self.keys[a])
+        } else {
+            (self.keys[a], self.keys[b])
+        };
+        match (x, y) {
+            (Value::Int(p), Value::Int(q)) => return Some(p < q),
+            (Value::Float(p), Value::Float(q)) => return Some(p < q),
+            (Value::Str(p), Value::Str(q)) => return Some(p.as_str() < q.as_str()),
+            _ => {}
+        }
+        if !self.rooted {
+            self.rooted = true;
+            let r = self.vm.root_polling(self.keys);
+            if !self.fail(r) {
+                return None;
+            }
+        }
+        match self.vm.compare_bool(Cmp::Lt, x, y) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.err = Some(e);
+                None
+            }
+        }
+    }
+
+    fn go_on(&mut self) -> bool {
+        self.until_poll = Vm::POLL_EVERY;
+        let r = self.vm.poll();
+        self.fail(r)
+    }
+}
+
+/// What [`merge_sort`] asks of its caller. `None` or `false` stops the
+/// sort at once: after a kill or an exception the remaining work of a
+/// ten-million-item sort would delay the kill by a second.
+trait SortOrder {
+    /// Whether item `a` goes before item `b`.
+    fn less(&mut self, a: usize, b: usize) -> Option<bool>;
+    /// Called between chunks of work that compares nothing.
+    fn go_on(&mut self) -> bool;
+}
+
+/// A stable merge sort of the indices in `v` (Rust's `sort_by` requires a
+/// total order and must not observe a panic-free but inconsistent
+/// comparator). When the order stops it, `v` is left in some order.
+/// `buf` is scratch space as long as `v`, the caller's so that it can keep
+/// the memory of a stopped sort.
+fn merge_sort(v: &mut Vec<usize>, buf: &mut Vec<usize>, order: &mut dyn SortOrder) {
     let n = v.len();
+    debug_assert_eq!(buf.len(), n);
     if n < 2 {
         return;
     }
@@ -473,7 +530,7 @@ fn merge_sort(
         for i in start + 1..end {
             let mut j = i;
             while j > start {
-                match less(v[j], v[j - 1]) {
+                match order.less(v[j], v[j - 1]) {
                     Some(true) => {}
                     Some(false) => break,
                     None => return,
@@ -484,8 +541,6 @@ fn merge_sort(
         }
     }
     let mut width = RUN;
-    buf.clear();
-    buf.resize(n, 0);
     while width < n {
         let mut start = 0;
         while start < n {
@@ -493,7 +548,7 @@ fn merge_sort(
             let end = (start + 2 * width).min(n);
             let (mut i, mut j, mut k) = (start, mid, start);
             while i < mid && j < end {
-                let Some(lt) = less(v[j], v[i]) else {
+                let Some(lt) = order.less(v[j], v[i]) else {
                     return;
                 };
                 if lt {
@@ -505,15 +560,15 @@ fn merge_sort(
                 }
                 k += 1;
             }
-            while i < mid {
-                buf[k] = v[i];
-                i += 1;
-                k += 1;
-            }
-            while j < end {
-                buf[k] = v[j];
-                j += 1;
-                k += 1;
+            // One side is used up: the rest of the other is copied as is,
+            // in polled chunks (half of a million-item merge).
+            let rest = if i < mid { i..mid } else { j..end };
+            for chunk in v[rest].chunks(Vm::POLL_EVERY) {
+                buf[k..k + chunk.len()].copy_from_slice(chunk);
+                k += chunk.len();
+                if chunk.len() == Vm::POLL_EVERY && !order.go_on() {
+                    return;
+                }
             }
             start = end;
         }
@@ -529,25 +584,12 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    let items = vm.collect_iter(args[0])?;
-    let list = vm.alloc(List::new(items));
-    vm.roots.push(Value::List(list));
-    // Sorted outside the list, which keeps the items rooted meanwhile.
-    let mut items = match list.with_items(|items| vm.copy_polling(items)) {
-        Ok(items) => items,
-        Err(e) => {
-            vm.roots.pop();
-            return Err(e);
-        }
-    };
-    let r = sort_values(vm, &mut items, key, reverse);
-    vm.roots.pop();
-    if let Err(e) = r {
+    let mut items = vm.collect_iter(args[0])?;
+    if let Err(e) = sort_values(vm, &mut items, key, reverse) {
         vm.discard(items);
         return Err(e);
     }
-    list.with_items_mut(|v| *v = items);
-    Ok(Value::List(list))
+    Ok(vm.list_value(items))
 }
 
 fn int_repr_radix(

@@ -200,7 +200,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
 fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
     let (mut total, mut chars) = (0usize, 0usize);
     for (i, v) in items.iter().enumerate() {
-        if i & 0xffff == 0xffff {
+        if i % Vm::POLL_EVERY == Vm::POLL_EVERY - 1 {
             vm.poll()?;
         }
         match v {
@@ -224,7 +224,7 @@ fn join_items(vm: &mut Vm, sep: Gc<Str>, items: &[Value]) -> VmResult<Value> {
     for (i, v) in items.iter().enumerate() {
         // A join of a huge list can take far longer than one instruction:
         // poll so the kill-latency bound stays one chunk.
-        if i & 0xfff == 0xfff {
+        if i % Vm::POLL_EVERY == Vm::POLL_EVERY - 1 {
             if let Err(e) = vm.poll() {
                 vm.discard(out.into_bytes());
                 return Err(e);

@@ -23,19 +23,16 @@ impl Vm {
             // run: nothing else to look at.
             return self.trace_instruction();
         }
-        if word & Attention::KILL_HARD != 0 {
-            // Sticky: never lowered here, so no guest code runs again until
-            // the host resets the VM for a new run.
-            let reason = self.attention.reason().unwrap_or(KillReason::Host);
-            return Err(Box::new(Unwind::Kill(reason)));
-        }
-        // A soft kill goes first: the collection it would wait for here
+        // A kill goes first: the collection it would wait for here
         // (milliseconds on a big heap) can run at the next instruction
-        // boundary, in a `finally`, or never if none runs.
-        if word & Attention::GC != 0 && word & Attention::KILL == 0 {
+        // boundary, in a `finally`, or never if none runs. One that arrives
+        // during the collection's mark phase makes it give up.
+        if word & Attention::GC != 0 && word & (Attention::KILL | Attention::KILL_HARD) == 0 {
             self.attention.lower(Attention::GC);
-            self.collect_garbage();
-            if let Some(max) = self.config.max_heap {
+            if !self.collect_garbage() {
+                self.attention.raise(Attention::GC);
+                word = self.attention.snapshot();
+            } else if let Some(max) = self.config.max_heap {
                 if self.heap.bytes() > max {
                     // Still above the limit with only live objects left.
                     // Headroom (an eighth of the limit) lets an `except
@@ -46,6 +43,12 @@ impl Vm {
                     return Err(self.memory_error(0));
                 }
             }
+        }
+        if word & Attention::KILL_HARD != 0 {
+            // Sticky: never lowered here, so no guest code runs again until
+            // the host resets the VM for a new run.
+            let reason = self.attention.reason().unwrap_or(KillReason::Host);
+            return Err(Box::new(Unwind::Kill(reason)));
         }
         const REQUESTS: u32 =
             Attention::KILL | Attention::INTERRUPT | Attention::INJECT | Attention::THREAD;
@@ -122,6 +125,12 @@ impl Vm {
     /// the policy says so.
     pub(crate) fn kill_exception(&mut self) -> Box<Unwind> {
         let reason = self.attention.reason().unwrap_or(KillReason::Host);
+        // The host waits for the run to end: a full collection in the
+        // first `finally` (milliseconds on a big heap) would be most of
+        // that wait.
+        if !self.heap.defer_collection() {
+            self.attention.lower(Attention::GC);
+        }
         if self.soft_kill_site.is_empty() {
             self.soft_kill_site = self.current_sites();
         }

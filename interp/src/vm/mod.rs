@@ -475,8 +475,10 @@ impl Vm {
     // ------------------------------------------------------------ collection
 
     /// Runs a collection now. Only sound at an instruction boundary, with
-    /// every live value rooted.
-    pub(crate) fn collect_garbage(&mut self) {
+    /// every live value rooted. Returns false when a kill, an interrupt or
+    /// an injected exception arrived during the mark phase and the
+    /// collection was abandoned (nothing freed) so it can land promptly.
+    pub(crate) fn collect_garbage(&mut self) -> bool {
         // A collection may free a class whose address a new one reuses.
         self.class_epoch += 1;
         let Vm {
@@ -498,8 +500,17 @@ impl Vm {
             gen_return_value,
             gen_saved_exc,
             threads,
+            attention,
             ..
         } = self;
+        let stop = || {
+            attention.snapshot()
+                & (Attention::KILL
+                    | Attention::KILL_HARD
+                    | Attention::INTERRUPT
+                    | Attention::INJECT)
+                != 0
+        };
         let roots_fn = |t: &mut Tracer| {
             t.values(&stack[..*sp]);
             for f in frames.iter() {
@@ -559,7 +570,7 @@ impl Vm {
         // SAFETY: called only from the attention slow path at an
         // instruction boundary (or between runs), where every live handle is
         // reachable from the roots marked above.
-        unsafe { heap.collect(roots_fn) };
+        unsafe { heap.collect(roots_fn, &stop) }
     }
 
     // ------------------------------------------------------------ loading

@@ -330,6 +330,17 @@ impl Vm {
         Ok(out)
     }
 
+    /// Pushes `items` on the temporary roots (before guest code runs while
+    /// a builtin holds them outside the heap), in polled chunks.
+    pub(crate) fn root_polling(&mut self, items: &[Value]) -> VmResult<()> {
+        self.roots.reserve(items.len());
+        for chunk in items.chunks(Self::POLL_EVERY) {
+            self.poll()?;
+            self.roots.extend_from_slice(chunk);
+        }
+        Ok(())
+    }
+
     /// All items of an iterable. The returned values are not rooted: do not
     /// run guest code while holding them without rooting them first.
     pub fn collect_iter(&mut self, v: Value) -> VmResult<Vec<Value>> {
