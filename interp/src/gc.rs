@@ -22,6 +22,12 @@
 //! leaves marks behind. Marks are an epoch number rather than a flag, so
 //! the marks of an abandoned collection are stale for the next one without
 //! a pass over the heap to clear them.
+//!
+//! Freeing is the other long pause: giving a big buffer's pages back to
+//! the OS takes milliseconds (see `pages.rs`). The sweep sets dead objects
+//! owning more than [`RELEASE_APART`] bytes aside; [`Heap::release_dying`]
+//! returns their pages in pieces, asking whether to stop between pieces,
+//! and frees what is left empty.
 
 use std::cell::Cell;
 use std::fmt;
@@ -36,6 +42,14 @@ pub trait Trace {
     /// bytes), for the heap-size estimate and the memory limit.
     fn extra_bytes(&self) -> usize {
         0
+    }
+    /// Whether [`buffer`](Trace::buffer) can return anything.
+    const HAS_BUFFER: bool = false;
+    /// The object's one big buffer (a list's items, a string's bytes), if
+    /// it has one, as a start and length in bytes: once the object is
+    /// dead, its pages can be given back before it is dropped.
+    fn buffer(&self) -> Option<(*const u8, usize)> {
+        None
     }
 }
 
@@ -52,6 +66,8 @@ struct VTable {
     /// Drops the value in place; the memory goes back to the heap's pool.
     drop: unsafe fn(NonNull<Header>),
     bytes: unsafe fn(NonNull<Header>) -> usize,
+    /// `Trace::buffer`, or `None` for types without one.
+    buffer: Option<unsafe fn(NonNull<Header>) -> Option<(*const u8, usize)>>,
     /// The box's size class (see `Heap::block_layout`).
     class: usize,
 }
@@ -81,6 +97,12 @@ unsafe fn bytes_box<T: Trace>(p: NonNull<Header>) -> usize {
     std::mem::size_of::<GcBox<T>>() + b.value.extra_bytes()
 }
 
+unsafe fn buffer_box<T: Trace>(p: NonNull<Header>) -> Option<(*const u8, usize)> {
+    // SAFETY: as in `trace_box`.
+    let b = unsafe { p.cast::<GcBox<T>>().as_ref() };
+    b.value.buffer()
+}
+
 struct VTableFor<T>(PhantomData<T>);
 
 impl<T: Trace + 'static> VTableFor<T> {
@@ -92,6 +114,11 @@ impl<T: Trace + 'static> VTableFor<T> {
         trace: trace_box::<T>,
         drop: drop_box::<T>,
         bytes: bytes_box::<T>,
+        buffer: if T::HAS_BUFFER {
+            Some(buffer_box::<T>)
+        } else {
+            None
+        },
         class: Self::CLASS,
     };
 }
@@ -169,6 +196,24 @@ impl<T: fmt::Debug> fmt::Debug for Gc<T> {
 /// caller whether to stop: about 10 µs of marking.
 pub const MARK_POLL_EVERY: usize = 1 << 12;
 
+/// Dead objects whose buffers are at least this big are freed by
+/// [`Heap::release_dying`], not by the sweep (see `pages.rs`).
+pub const RELEASE_APART: usize = 1 << 20;
+
+/// Whether the dead box `h` owns a buffer of [`RELEASE_APART`] bytes or more.
+#[inline(never)]
+fn has_big_buffer(h: NonNull<Header>) -> bool {
+    // SAFETY: the sweep passes boxes it has not freed.
+    match unsafe { h.as_ref() }.vtable.buffer {
+        Some(buffer) => unsafe { buffer(h) }.is_some_and(|(_, len)| len >= RELEASE_APART),
+        None => false,
+    }
+}
+
+/// An allocation or a growth step this big may have made a big buffer:
+/// containers past `GENTLE_GROWTH_FROM` items grow by an eighth.
+const BIG_STEP: usize = RELEASE_APART / 8;
+
 /// The mark phase's work list. Marking is iterative, so a million-long chain
 /// of nested lists cannot overflow the Rust stack.
 pub struct Tracer<'a> {
@@ -226,6 +271,12 @@ pub struct Heap {
     /// before the heap grows far beyond the limit.
     limit: Option<usize>,
     collections: u64,
+    /// Dead objects with big buffers, waiting for `release_dying`.
+    dying: Vec<NonNull<Header>>,
+    /// Whether an object may have grown a big buffer since the last
+    /// collection (the sweep looks for big dead buffers only when one
+    /// may exist: the look costs an indirect call per dead object).
+    big_since: bool,
     /// The mark of the next collection (1 after a finished one; one more
     /// after each abandoned one).
     epoch: u8,
@@ -263,6 +314,8 @@ impl Heap {
             threshold: MIN_THRESHOLD,
             limit: None,
             collections: 0,
+            dying: Vec::new(),
+            big_since: false,
             epoch: 1,
             pool: Default::default(),
             chunks: Vec::new(),
@@ -358,6 +411,7 @@ impl Heap {
         };
         self.objects.push(ptr.cast());
         self.bytes += std::mem::size_of::<GcBox<T>>() + extra;
+        self.big_since |= extra >= BIG_STEP;
         (Gc { ptr }, self.bytes > self.threshold)
     }
 
@@ -366,6 +420,7 @@ impl Heap {
     #[inline]
     pub fn note_growth(&mut self, n: usize) -> bool {
         self.bytes += n;
+        self.big_since |= n >= BIG_STEP;
         self.bytes > self.threshold
     }
 
@@ -407,11 +462,14 @@ impl Heap {
             stopped: false,
         };
         roots(&mut tracer);
+        let mut big_live = false;
         while let Some(h) = tracer.gray.pop() {
             // SAFETY: `h` was marked from a live handle.
             let vt = unsafe { h.as_ref() }.vtable;
             unsafe { (vt.trace)(h, &mut tracer) };
-            tracer.live_bytes += unsafe { (vt.bytes)(h) };
+            let bytes = unsafe { (vt.bytes)(h) };
+            tracer.live_bytes += bytes;
+            big_live |= bytes >= RELEASE_APART;
             // A stop seen inside a `trace` shows here at the next poll;
             // meanwhile every `values` returns at once.
             if tracer.until_poll > 1 {
@@ -428,21 +486,26 @@ impl Heap {
             self.abandon_marks();
             return false;
         }
-        let pool = &mut self.pool;
-        self.objects.retain(|&h| {
-            // SAFETY: every entry is a box this heap allocated and has not
-            // freed yet.
+        let look_for_big = std::mem::take(&mut self.big_since) || big_live;
+        let n = self.objects.len();
+        let objects = self.objects.as_mut_ptr();
+        let mut kept = 0;
+        for i in 0..n {
+            // SAFETY: `kept <= i < n`, inside the vector; every entry is a
+            // box this heap allocated and has not freed yet.
+            let h = unsafe { *objects.add(i) };
             let header = unsafe { h.as_ref() };
             if header.mark.get() == epoch {
                 header.mark.set(0);
-                true
+                unsafe { *objects.add(kept) = h };
+                kept += 1;
+            } else if look_for_big && has_big_buffer(h) {
+                self.dying.push(h);
             } else {
-                let class = header.vtable.class;
-                unsafe { (header.vtable.drop)(h) };
-                Heap::release(pool, class, h.cast());
-                false
+                unsafe { Heap::free_box(&mut self.pool, h) };
             }
-        });
+        }
+        self.objects.truncate(kept);
         self.bytes = tracer.live_bytes;
         self.threshold = (tracer.live_bytes * 2).max(MIN_THRESHOLD);
         if let Some(l) = self.limit {
@@ -452,6 +515,34 @@ impl Heap {
         // Every mark is 0 again: stale epochs of abandoned collections were
         // either reset above or dropped with their boxes.
         self.epoch = 1;
+        true
+    }
+
+    /// Drops the box `h` and takes its block back.
+    ///
+    /// # Safety
+    /// `h` is a box of this heap, dead, and dropped only here.
+    unsafe fn free_box(pool: &mut [Vec<NonNull<u8>>], h: NonNull<Header>) {
+        let vtable = unsafe { h.as_ref() }.vtable;
+        unsafe { (vtable.drop)(h) };
+        Heap::release(pool, vtable.class, h.cast());
+    }
+
+    /// Frees the big objects the last collections found dead, giving their
+    /// buffers' pages back piece by piece first. Returns false when `stop`
+    /// said so: the rest waits for the next call (or the heap's drop).
+    pub fn release_dying(&mut self, stop: &dyn Fn() -> bool) -> bool {
+        while let Some(&h) = self.dying.last() {
+            // SAFETY: boxes in `dying` are dead but not yet dropped.
+            let buffer = unsafe { h.as_ref() }.vtable.buffer;
+            if let Some((ptr, len)) = buffer.and_then(|b| unsafe { b(h) }) {
+                if !crate::pages::release_pages(ptr, len, stop) {
+                    return false;
+                }
+            }
+            self.dying.pop();
+            unsafe { Heap::free_box(&mut self.pool, h) };
+        }
         true
     }
 
@@ -485,7 +576,7 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &h in &self.objects {
+        for &h in self.objects.iter().chain(&self.dying) {
             // SAFETY: the heap owns every box in `objects`; nothing can use
             // them once the heap (and so the VM) is gone.
             unsafe {
@@ -540,5 +631,31 @@ mod tests {
         assert_eq!(heap.collections(), 2);
         assert_eq!(leaf.len(), 0);
         assert_eq!(inner.len(), 1);
+    }
+
+    #[test]
+    fn big_dead_buffers_are_released_in_pieces_and_a_stop_keeps_the_rest() {
+        let mut heap = Heap::new();
+        let live = heap.alloc(List::new(vec![Value::Int(7); 10])).0;
+        // 16 MB: 64 pieces.
+        let _dead = heap.alloc(List::new(vec![Value::Int(1); 1 << 20])).0;
+        let _dead_too = heap.alloc(List::new(vec![Value::Int(2); 1 << 20])).0;
+        assert!(unsafe { heap.collect(|t| t.mark(live), &|| false) });
+        assert_eq!(heap.object_count(), 1);
+        let asked = Cell::new(0);
+        let stop_at_third = || {
+            asked.set(asked.get() + 1);
+            asked.get() == 3
+        };
+        assert!(!heap.release_dying(&stop_at_third));
+        assert_eq!(heap.dying.len(), 2);
+        assert!(heap.release_dying(&|| false));
+        assert!(heap.dying.is_empty());
+        assert_eq!(live.len(), 10);
+        // One left dying when the heap goes is dropped with it.
+        let _dead = heap.alloc(List::new(vec![Value::Int(3); 1 << 20])).0;
+        assert!(unsafe { heap.collect(|t| t.mark(live), &|| false) });
+        assert!(!heap.release_dying(&|| true));
+        assert_eq!(heap.dying.len(), 1);
     }
 }

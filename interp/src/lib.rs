@@ -25,6 +25,7 @@ pub mod host;
 pub mod intern;
 pub mod lexer;
 pub mod object;
+mod pages;
 pub mod parser;
 pub mod process;
 pub mod scope;

@@ -108,6 +108,12 @@ impl Str {
 
 impl Trace for Str {
     fn trace(&self, _: &mut Tracer) {}
+    const HAS_BUFFER: bool = true;
+    fn buffer(&self) -> Option<(*const u8, usize)> {
+        self.text
+            .is_heap_allocated()
+            .then(|| (self.text.as_ptr(), self.text.len()))
+    }
     fn extra_bytes(&self) -> usize {
         if self.text.is_heap_allocated() {
             self.text.len()
@@ -219,6 +225,14 @@ impl Trace for List {
     fn extra_bytes(&self) -> usize {
         self.vec().capacity() * std::mem::size_of::<Value>()
     }
+    const HAS_BUFFER: bool = true;
+    fn buffer(&self) -> Option<(*const u8, usize)> {
+        let v = self.vec();
+        Some((
+            v.as_ptr().cast(),
+            v.capacity() * std::mem::size_of::<Value>(),
+        ))
+    }
 }
 
 // ---------------------------------------------------------------- tuple
@@ -257,6 +271,13 @@ impl Trace for Tuple {
     }
     fn extra_bytes(&self) -> usize {
         self.items.len() * std::mem::size_of::<Value>()
+    }
+    const HAS_BUFFER: bool = true;
+    fn buffer(&self) -> Option<(*const u8, usize)> {
+        Some((
+            self.items.as_ptr().cast(),
+            std::mem::size_of_val(&*self.items),
+        ))
     }
 }
 

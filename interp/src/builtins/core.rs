@@ -433,7 +433,14 @@ fn sort_unrooted(
         vm.poll_filling(&mut sorted)?;
         sorted.extend(chunk.iter().map(|&i| items[i]));
     }
-    *items = sorted;
+    let unsorted = std::mem::replace(items, sorted);
+    for scratch in [idx, buf] {
+        vm.free_large(scratch);
+    }
+    vm.free_large(unsorted);
+    if let Some(ks) = owned_keys {
+        vm.free_large(ks);
+    }
     Ok(())
 }
 

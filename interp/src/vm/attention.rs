@@ -29,9 +29,11 @@ impl Vm {
         // during the collection's mark phase makes it give up.
         if word & Attention::GC != 0 && word & (Attention::KILL | Attention::KILL_HARD) == 0 {
             self.attention.lower(Attention::GC);
-            if !self.collect_garbage() {
+            let complete = self.collect_garbage();
+            // Requests that arrived meanwhile are served below.
+            word = self.attention.snapshot();
+            if !complete {
                 self.attention.raise(Attention::GC);
-                word = self.attention.snapshot();
             } else if let Some(max) = self.config.max_heap {
                 if self.heap.bytes() > max {
                     // Still above the limit with only live objects left.
@@ -164,6 +166,11 @@ impl Vm {
     /// [`poll`]: Vm::poll
     pub(crate) const POLL_EVERY: usize = 1 << 12;
 
+    /// Requests that stop a collection or a release of big buffers (see
+    /// `gc.rs`) so that they land first.
+    pub(crate) const URGENT: u32 =
+        Attention::KILL | Attention::KILL_HARD | Attention::INTERRUPT | Attention::INJECT;
+
     /// Polls the attention word from inside a long builtin (a big `join`,
     /// `sorted`, `[0] * n`): kills, interrupts and injected exceptions land
     /// here instead of after the builtin returns. Collections are left for
@@ -171,14 +178,7 @@ impl Vm {
     #[inline]
     pub fn poll(&mut self) -> VmResult<()> {
         let word = self.attention.snapshot();
-        if word
-            & (Attention::KILL
-                | Attention::KILL_HARD
-                | Attention::INTERRUPT
-                | Attention::INJECT
-                | Attention::THREAD)
-            == 0
-        {
+        if word & (Self::URGENT | Attention::THREAD) == 0 {
             return Ok(());
         }
         self.poll_slow(word)

@@ -503,14 +503,7 @@ impl Vm {
             attention,
             ..
         } = self;
-        let stop = || {
-            attention.snapshot()
-                & (Attention::KILL
-                    | Attention::KILL_HARD
-                    | Attention::INTERRUPT
-                    | Attention::INJECT)
-                != 0
-        };
+        let stop = || attention.snapshot() & Self::URGENT != 0;
         let roots_fn = |t: &mut Tracer| {
             t.values(&stack[..*sp]);
             for f in frames.iter() {
@@ -570,7 +563,12 @@ impl Vm {
         // SAFETY: called only from the attention slow path at an
         // instruction boundary (or between runs), where every live handle is
         // reachable from the roots marked above.
-        unsafe { heap.collect(roots_fn, &stop) }
+        let complete = unsafe { heap.collect(roots_fn, &stop) };
+        if complete {
+            // What a stop leaves waits for the next collection.
+            heap.release_dying(&stop);
+        }
+        complete
     }
 
     // ------------------------------------------------------------ loading
@@ -929,6 +927,9 @@ unsafe impl Send for Discarded {}
 impl Drop for Discarded {
     fn drop(&mut self) {
         for (ptr, layout) in self.0.drain(..) {
+            // In pieces: one `munmap` of a gigabyte would hold the process's
+            // memory map for 50 ms, stalling other runs' allocations.
+            crate::pages::release_pages(ptr.as_ptr(), layout.size(), &|| false);
             // SAFETY: allocated by a `Vec` with this layout (`discard`).
             unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) }
         }
@@ -947,6 +948,25 @@ impl Vm {
         let layout = std::alloc::Layout::array::<T>(buf.capacity()).expect("a Vec's layout");
         let ptr = std::ptr::NonNull::new(buf.as_mut_ptr().cast::<u8>()).expect("allocated");
         self.discarded.0.push((ptr, layout));
+    }
+
+    /// Frees a builtin's big scratch buffer, its pages given back in
+    /// pieces between polls (see [`pages::release_pages`]); what is left when
+    /// a kill or an interrupt is pending goes to [`discard`](Vm::discard),
+    /// for the request to land first.
+    ///
+    /// [`gc::release_pages`]: crate::pages::release_pages
+    pub(crate) fn free_large<T: Copy>(&mut self, buf: Vec<T>) {
+        let bytes = buf.capacity() * std::mem::size_of::<T>();
+        let attention = &self.attention;
+        let stop = || attention.snapshot() & Self::URGENT != 0;
+        if bytes < crate::gc::RELEASE_APART
+            || crate::pages::release_pages(buf.as_ptr().cast(), bytes, &stop)
+        {
+            drop(buf);
+        } else {
+            self.discard(buf);
+        }
     }
 
     /// [`poll`](Vm::poll) from a builtin filling `buf`: when the poll
