@@ -158,13 +158,14 @@ impl Vm {
         }
     }
 
-    /// How many items a long builtin handles between two [`poll`]s: small
-    /// enough that filling fresh memory (a page fault every 256 values,
-    /// several µs each on a virtual machine) stays well inside the
-    /// kill-latency target between polls.
+    /// How many items a long builtin handles between two [`poll`]s: about
+    /// 10 µs of work at the slow end (filling fresh memory faults in a page
+    /// every 256 values, a few µs each on a virtual machine; a sort's
+    /// comparison through its order is 5-10 ns), a tenth of the
+    /// kill-latency target.
     ///
     /// [`poll`]: Vm::poll
-    pub(crate) const POLL_EVERY: usize = 1 << 12;
+    pub(crate) const POLL_EVERY: usize = 1 << 10;
 
     /// Requests that stop a collection or a release of big buffers (see
     /// `gc.rs`) so that they land first.
