@@ -84,6 +84,9 @@ pub enum Op {
     DeleteSubscr,
     /// `(start stop -- slice)` or, with 3, `(start stop step -- slice)`.
     BuildSlice(u8),
+    /// `(obj start stop step -- obj[start:stop:step])`: a load of a slice
+    /// without a slice object.
+    SubscrSlice,
     /// `(a b -- a+b)`.
     Add,
     /// `(a b -- a-b)`.

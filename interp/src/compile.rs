@@ -314,6 +314,7 @@ fn stack_effect(op: Op) -> i32 {
         StoreSubscr => -3,
         DeleteSubscr => -2,
         BuildSlice(n) => 1 - n as i32,
+        SubscrSlice => -3,
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
         | BitXor | MatMul | InplaceAdd | Inplace(_) => -1,
         Neg | Pos | Not | Invert => 0,
@@ -2009,9 +2010,22 @@ impl<'a> Compiler<'a> {
             ExprKind::Subscript(obj, key) => {
                 self.check_subscript(obj, key, e.span);
                 self.expr(obj)?;
-                self.expr(key)?;
-                self.set_pos(e.span);
-                self.emit(Op::Subscr)?;
+                if let ExprKind::Slice(start, stop, step) = &key.kind {
+                    for part in [start, stop, step] {
+                        match part {
+                            Some(x) => self.expr(x)?,
+                            None => {
+                                self.emit(Op::LoadNone)?;
+                            }
+                        }
+                    }
+                    self.set_pos(e.span);
+                    self.emit(Op::SubscrSlice)?;
+                } else {
+                    self.expr(key)?;
+                    self.set_pos(e.span);
+                    self.emit(Op::Subscr)?;
+                }
             }
             ExprKind::Slice(a, b, c) => {
                 for part in [a, b] {

@@ -585,6 +585,11 @@ impl Vm {
                             slow!(self.delete_subscr(obj, key));
                             unsafe { sp = sp.sub(2) };
                         }
+                        Op::SubscrSlice => {
+                            let v = slow!(self.slice_of(peek!(4), peek!(3), peek!(2), peek!(1)));
+                            unsafe { sp = sp.sub(3) };
+                            set_top!(1, v);
+                        }
                         Op::BuildSlice(n) => {
                             let (start, stop, step) = if n == 3 {
                                 (peek!(3), peek!(2), peek!(1))

@@ -11,6 +11,8 @@ use super::{ExcKind, Unwind, Vm, VmResult};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SliceIdx {
     pub start: i64,
+    /// The clamped stop (`slice.indices`'s second item).
+    pub stop: i64,
     pub step: i64,
     pub len: usize,
 }
@@ -443,6 +445,36 @@ impl Vm {
 
     /// Resolves a slice against a length (`PySlice_GetIndicesEx`).
     pub(crate) fn slice_indices(&mut self, s: &Slice, len: usize) -> VmResult<SliceIdx> {
+        self.slice_bounds(s.start, s.stop, s.step, len)
+    }
+
+    /// The indices `[start:stop:step]` selects of a sequence of `len`
+    /// items (`slice.indices`).
+    pub(crate) fn slice_bounds(
+        &mut self,
+        start: Value,
+        stop: Value,
+        step: Value,
+        len: usize,
+    ) -> VmResult<SliceIdx> {
+        let len_i = len as i64;
+        let simple = |v: Value, default: i64| match v {
+            Value::Int(x) if x < 0 => Some((x + len_i).max(0)),
+            Value::Int(x) => Some(x.min(len_i)),
+            Value::None => Some(default),
+            _ => None,
+        };
+        if step.is_none() {
+            // The common `[a:b]`, `[:b]`, `[a:]`.
+            if let (Some(a), Some(b)) = (simple(start, 0), simple(stop, len_i)) {
+                return Ok(SliceIdx {
+                    start: a,
+                    stop: b,
+                    step: 1,
+                    len: (b - a).max(0) as usize,
+                });
+            }
+        }
         let get = |vm: &mut Vm, v: Value| -> VmResult<Option<i64>> {
             if v.is_none() {
                 return Ok(None);
@@ -454,11 +486,10 @@ impl Vm {
                 )),
             }
         };
-        let step = get(self, s.step)?.unwrap_or(1);
+        let step = get(self, step)?.unwrap_or(1);
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let len_i = len as i64;
         let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
             match v {
                 None => default,
@@ -477,13 +508,13 @@ impl Vm {
         };
         let (start, stop) = if step > 0 {
             (
-                clamp(get(self, s.start)?, 0, 0, len_i),
-                clamp(get(self, s.stop)?, len_i, 0, len_i),
+                clamp(get(self, start)?, 0, 0, len_i),
+                clamp(get(self, stop)?, len_i, 0, len_i),
             )
         } else {
             (
-                clamp(get(self, s.start)?, len_i - 1, -1, len_i - 1),
-                clamp(get(self, s.stop)?, -1, -1, len_i - 1),
+                clamp(get(self, start)?, len_i - 1, -1, len_i - 1),
+                clamp(get(self, stop)?, -1, -1, len_i - 1),
             )
         };
         let n = if step > 0 {
@@ -497,9 +528,9 @@ impl Vm {
         } else {
             0
         };
-        let _ = stop;
         Ok(SliceIdx {
             start,
+            stop,
             step,
             len: n as usize,
         })
@@ -511,6 +542,60 @@ impl Vm {
             None
         } else {
             Some(j as usize)
+        }
+    }
+
+    /// `obj[start:stop:step]`: lists, tuples and strings without making a
+    /// slice object (`Op::SubscrSlice`), anything else through `subscr`.
+    #[inline(never)]
+    pub(crate) fn slice_of(
+        &mut self,
+        obj: Value,
+        start: Value,
+        stop: Value,
+        step: Value,
+    ) -> VmResult<Value> {
+        match obj {
+            Value::List(l) => {
+                let idx = self.slice_bounds(start, stop, step, l.len())?;
+                let items = l.with_items(|v| match idx.step {
+                    1 => v[idx.start as usize..idx.start as usize + idx.len].to_vec(),
+                    _ => idx.indices().map(|i| v[i]).collect(),
+                });
+                Ok(self.list_value(items))
+            }
+            Value::Tuple(t) => {
+                let idx = self.slice_bounds(start, stop, step, t.len())?;
+                if idx.step == 1 && idx.len == t.len() {
+                    return Ok(obj);
+                }
+                let items = match idx.step {
+                    1 => t.items()[idx.start as usize..idx.start as usize + idx.len].to_vec(),
+                    _ => idx.indices().map(|i| t.items()[i]).collect(),
+                };
+                Ok(self.tuple_value(items))
+            }
+            Value::Str(s) => {
+                let idx = self.slice_bounds(start, stop, step, s.char_len())?;
+                let text = s.inner().as_str();
+                let out: String = if s.is_ascii() {
+                    if idx.step == 1 {
+                        let a = idx.start.max(0) as usize;
+                        text.get(a..a + idx.len).unwrap_or("").to_string()
+                    } else {
+                        let b = text.as_bytes();
+                        idx.indices().map(|i| b[i] as char).collect()
+                    }
+                } else {
+                    let chars: Vec<char> = text.chars().collect();
+                    idx.indices().map(|i| chars[i]).collect()
+                };
+                Ok(self.string_value(out))
+            }
+            _ => {
+                let key = Value::Slice(self.alloc(Slice { start, stop, step }));
+                self.subscr(obj, key)
+            }
         }
     }
 
@@ -526,9 +611,7 @@ impl Vm {
                     };
                 }
                 if let Value::Slice(s) = key {
-                    let idx = self.slice_indices(&s, l.len())?;
-                    let items = l.with_items(|v| idx.indices().map(|i| v[i]).collect());
-                    return Ok(self.list_value(items));
+                    return self.slice_of(obj, s.start, s.stop, s.step);
                 }
                 let msg = format!(
                     "list indices must be integers or slices, not {}",
@@ -544,9 +627,7 @@ impl Vm {
                     };
                 }
                 if let Value::Slice(s) = key {
-                    let idx = self.slice_indices(&s, t.len())?;
-                    let items = idx.indices().map(|i| t.items()[i]).collect();
-                    return Ok(self.tuple_value(items));
+                    return self.slice_of(obj, s.start, s.stop, s.step);
                 }
                 let msg = format!(
                     "tuple indices must be integers or slices, not {}",
@@ -565,21 +646,7 @@ impl Vm {
                     };
                 }
                 if let Value::Slice(sl) = key {
-                    let idx = self.slice_indices(&sl, s.char_len())?;
-                    let text = s.inner().as_str();
-                    let out: String = if s.is_ascii() {
-                        if idx.step == 1 {
-                            let a = idx.start.max(0) as usize;
-                            text.get(a..a + idx.len).unwrap_or("").to_string()
-                        } else {
-                            let b = text.as_bytes();
-                            idx.indices().map(|i| b[i] as char).collect()
-                        }
-                    } else {
-                        let chars: Vec<char> = text.chars().collect();
-                        idx.indices().map(|i| chars[i]).collect()
-                    };
-                    return Ok(self.string_value(out));
+                    return self.slice_of(obj, sl.start, sl.stop, sl.step);
                 }
                 let msg = format!("string indices must be integers, not '{}'", key.type_name());
                 Err(self.type_error(&msg))
@@ -603,7 +670,7 @@ impl Vm {
                     let idx = self.slice_indices(&sl, r.len() as usize)?;
                     let start = r.start + idx.start * r.step;
                     let step = r.step * idx.step;
-                    let stop = start + idx.len as i64 * step;
+                    let stop = r.start + idx.stop * r.step;
                     return Ok(Value::Range(self.alloc(Range { start, stop, step })));
                 }
                 let msg = format!(
