@@ -366,7 +366,7 @@ pub fn run_source(
             elapsed,
             Some(opts.grace),
             &site,
-            vm.soft_kill_site(),
+            &vm.soft_kill_site(),
             tb.as_deref(),
         );
         let _ = err.write_all(report.as_bytes());

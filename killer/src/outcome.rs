@@ -79,7 +79,7 @@ impl Outcome {
                 Unwind::Kill(reason) => Outcome::Killed {
                     reason,
                     hard: true,
-                    site: vm.kill_site().to_vec(),
+                    site: vm.kill_site(),
                     traceback: None,
                 },
                 // Formatting may run guest code (`__str__`): keep the
@@ -97,7 +97,7 @@ impl Outcome {
                 // The soft kill's `SystemExit` reached the top: the guest
                 // ended in the soft phase, whatever the word says now.
                 hard: false,
-                site: vm.soft_kill_site().to_vec(),
+                site: vm.soft_kill_site(),
                 traceback: Some(traceback),
             };
         }

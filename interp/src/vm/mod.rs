@@ -207,10 +207,12 @@ pub struct Vm {
     pub(crate) cmp_depth: usize,
     /// `exc_current` of the code that resumed each running generator.
     pub(crate) gen_saved_exc: Vec<Value>,
-    /// Where the last hard kill landed.
-    pub(crate) kill_site: Vec<unwind::KillSite>,
-    /// Where the last soft kill's `SystemExit` was raised.
-    pub(crate) soft_kill_site: Vec<unwind::KillSite>,
+    /// Where the last hard kill landed: each frame's code and pc, made
+    /// into `KillSite`s only when asked (a kill must not wait for three
+    /// strings per frame of a deep recursion).
+    pub(crate) kill_site: Vec<(Gc<CodeObj>, u32)>,
+    /// Where the last soft kill's `SystemExit` was raised (likewise).
+    pub(crate) soft_kill_site: Vec<(Gc<CodeObj>, u32)>,
     /// The return value of the last generator that finished when resumed
     /// from Rust (for `StopIteration.value`).
     pub(crate) gen_return_value: Value,
@@ -501,6 +503,8 @@ impl Vm {
             gen_saved_exc,
             threads,
             attention,
+            kill_site,
+            soft_kill_site,
             ..
         } = self;
         let stop = || attention.snapshot() & Self::URGENT != 0;
@@ -515,6 +519,9 @@ impl Vm {
             t.value(*pending_kill);
             t.value(*gen_return_value);
             t.values(gen_saved_exc);
+            for &(code, _) in kill_site.iter().chain(soft_kill_site.iter()) {
+                t.mark(code);
+            }
             for &s in small_strs.iter().chain(trace_event_names.iter()) {
                 t.mark(s);
             }

@@ -4,6 +4,7 @@
 //! implicit `__context__`, then the exception table of each frame, innermost
 //! first, is searched for a handler (CPython 3.11's `exception_unwind`).
 
+use crate::gc::Gc;
 use crate::object::*;
 use crate::value::Value;
 
@@ -173,20 +174,22 @@ impl Vm {
         }
     }
 
-    /// The frames of the running thread as kill-report sites, outermost
-    /// first.
-    pub(crate) fn current_sites(&self) -> Vec<KillSite> {
-        self.frames
+    /// Where the running thread's frames are, outermost first: the raw
+    /// material of kill-report sites (see [`Vm::kill_site`]).
+    pub(crate) fn current_sites(&self) -> Vec<(Gc<CodeObj>, u32)> {
+        self.frames.iter().map(|f| (f.code, f.pc)).collect()
+    }
+
+    fn kill_sites(sites: &[(Gc<CodeObj>, u32)]) -> Vec<KillSite> {
+        sites
             .iter()
-            .map(|f| {
-                let pc = f.pc.saturating_sub(1) as usize;
-                let line = f.code.code.line_near(pc);
+            .map(|&(code, pc)| {
+                let line = code.code.line_near(pc.saturating_sub(1) as usize);
                 KillSite {
-                    filename: f.code.source.filename.clone(),
+                    filename: code.source.filename.clone(),
                     line,
-                    name: f.code.name.as_str().to_string(),
-                    source: f
-                        .code
+                    name: code.name.as_str().to_string(),
+                    source: code
                         .source
                         .line(line as usize)
                         .map(|s| s.trim().to_string()),
@@ -196,12 +199,12 @@ impl Vm {
     }
 
     /// Where the last hard kill landed (empty if none).
-    pub fn kill_site(&self) -> &[KillSite] {
-        &self.kill_site
+    pub fn kill_site(&self) -> Vec<KillSite> {
+        Self::kill_sites(&self.kill_site)
     }
 
     /// Where the last soft kill's `SystemExit` was raised (empty if none).
-    pub fn soft_kill_site(&self) -> &[KillSite] {
-        &self.soft_kill_site
+    pub fn soft_kill_site(&self) -> Vec<KillSite> {
+        Self::kill_sites(&self.soft_kill_site)
     }
 }
