@@ -287,9 +287,15 @@ fn decimal(digits: &[char]) -> Result<usize, String> {
         .ok_or_else(|| "Too many decimal digits in format string".to_string())
 }
 
-fn pad(body: &str, sign_prefix: &str, spec: &Spec, default_align: char) -> String {
-    let len = body.chars().count() + sign_prefix.chars().count();
+/// `sign_prefix` and `body` padded to the spec's width. Takes the body by
+/// value: when nothing is added it is the result, with no copy.
+fn pad(body: String, sign_prefix: &str, spec: &Spec, default_align: char) -> String {
     let width = spec.width.unwrap_or(0);
+    let len = body.chars().count() + sign_prefix.chars().count();
+    if len >= width && sign_prefix.is_empty() {
+        return body;
+    }
+    let body = body.as_str();
     if len >= width {
         let mut out = String::with_capacity(sign_prefix.len() + body.len());
         out.push_str(sign_prefix);
@@ -387,7 +393,7 @@ pub fn format_int(v: i64, spec: &Spec) -> Result<String, String> {
             .ok()
             .and_then(char::from_u32)
             .ok_or_else(|| "%c arg not in range(0x110000)".to_string())?;
-        return Ok(pad(&c.to_string(), "", spec, '<'));
+        return Ok(pad(c.to_string(), "", spec, '<'));
     }
     let mag = v.unsigned_abs();
     let (digits, prefix, every) = match ty {
@@ -418,7 +424,7 @@ pub fn format_int(v: i64, spec: &Spec) -> Result<String, String> {
         }
         None => digits,
     };
-    Ok(pad(&body, &sign, spec, '>'))
+    Ok(pad(body, &sign, spec, '>'))
 }
 
 /// Formats a float per `spec`.
@@ -506,7 +512,7 @@ pub fn format_float(v: f64, spec: &Spec) -> Result<String, String> {
         };
         body = format!("{grouped}{rest}");
     }
-    Ok(pad(&body, sign_str(neg, spec.sign), spec, '>'))
+    Ok(pad(body, sign_str(neg, spec.sign), spec, '>'))
 }
 
 /// Digits after the point beyond which a finite `f64` has only zeros: its
@@ -624,7 +630,7 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
         Some(p) => s.chars().take(p).collect(),
         None => s.to_string(),
     };
-    Ok(pad(&body, "", spec, '<'))
+    Ok(pad(body, "", spec, '<'))
 }
 
 #[cfg(test)]
