@@ -127,14 +127,15 @@ impl Vm {
     /// the policy says so.
     pub(crate) fn kill_exception(&mut self) -> Box<Unwind> {
         let reason = self.attention.reason().unwrap_or(KillReason::Host);
-        // The host waits for the run to end: a full collection in the
-        // first `finally` (milliseconds on a big heap) would be most of
-        // that wait.
-        if !self.heap.defer_collection() {
-            self.attention.lower(Attention::GC);
-        }
         if self.soft_kill_site.is_empty() {
+            // The first of the run (one per guest thread may follow).
             self.soft_kill_site = self.current_sites();
+            // The host waits for the run to end: a full collection in the
+            // first `finally` (milliseconds on a big heap) would be most
+            // of that wait.
+            if !self.heap.defer_collection() {
+                self.attention.lower(Attention::GC);
+            }
         }
         let e = self.new_error_noargs(ExcKind::SystemExit);
         if let Unwind::Raise(exc) = *e {
