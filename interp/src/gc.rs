@@ -274,8 +274,9 @@ pub struct Heap {
     /// Dead objects with big buffers, waiting for `release_dying`.
     dying: Vec<NonNull<Header>>,
     /// Whether an object may have grown a big buffer since the last
-    /// collection (the sweep looks for big dead buffers only when one
-    /// may exist: the look costs an indirect call per dead object).
+    /// collection, or the last collection found a live one: only then
+    /// can a dead one exist, and only then does the sweep look for them
+    /// (the look costs an indirect call per dead object).
     big_since: bool,
     /// The mark of the next collection (1 after a finished one; one more
     /// after each abandoned one).
@@ -486,7 +487,7 @@ impl Heap {
             self.abandon_marks();
             return false;
         }
-        let look_for_big = std::mem::take(&mut self.big_since) || big_live;
+        let look_for_big = std::mem::replace(&mut self.big_since, big_live);
         let n = self.objects.len();
         let objects = self.objects.as_mut_ptr();
         let mut kept = 0;
@@ -642,6 +643,7 @@ mod tests {
         let _dead_too = heap.alloc(List::new(vec![Value::Int(2); 1 << 20])).0;
         assert!(unsafe { heap.collect(|t| t.mark(live), &|| false) });
         assert_eq!(heap.object_count(), 1);
+        assert_eq!(heap.dying.len(), 2);
         let asked = Cell::new(0);
         let stop_at_third = || {
             asked.set(asked.get() + 1);
@@ -652,6 +654,21 @@ mod tests {
         assert!(heap.release_dying(&|| false));
         assert!(heap.dying.is_empty());
         assert_eq!(live.len(), 10);
+        // Big at one collection, dead at the next, with no big allocation
+        // in between: still set aside.
+        let big = heap.alloc(List::new(vec![Value::Int(4); 1 << 20])).0;
+        assert!(unsafe {
+            heap.collect(
+                |t| {
+                    t.mark(live);
+                    t.mark(big);
+                },
+                &|| false,
+            )
+        });
+        assert!(unsafe { heap.collect(|t| t.mark(live), &|| false) });
+        assert_eq!(heap.dying.len(), 1);
+        assert!(heap.release_dying(&|| false));
         // One left dying when the heap goes is dropped with it.
         let _dead = heap.alloc(List::new(vec![Value::Int(3); 1 << 20])).0;
         assert!(unsafe { heap.collect(|t| t.mark(live), &|| false) });

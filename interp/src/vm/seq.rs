@@ -559,9 +559,9 @@ impl Vm {
             Value::List(l) => {
                 let idx = self.slice_bounds(start, stop, step, l.len())?;
                 let items = l.with_items(|v| match idx.step {
-                    1 => v[idx.start as usize..idx.start as usize + idx.len].to_vec(),
-                    _ => idx.indices().map(|i| v[i]).collect(),
-                });
+                    1 => self.copy_polling(&v[idx.start as usize..][..idx.len]),
+                    _ => Ok(idx.indices().map(|i| v[i]).collect()),
+                })?;
                 Ok(self.list_value(items))
             }
             Value::Tuple(t) => {
@@ -570,7 +570,7 @@ impl Vm {
                     return Ok(obj);
                 }
                 let items = match idx.step {
-                    1 => t.items()[idx.start as usize..idx.start as usize + idx.len].to_vec(),
+                    1 => self.copy_polling(&t.items()[idx.start as usize..][..idx.len])?,
                     _ => idx.indices().map(|i| t.items()[i]).collect(),
                 };
                 Ok(self.tuple_value(items))
