@@ -1040,12 +1040,7 @@ impl<'a> Compiler<'a> {
                 if !self.in_function() {
                     return Err(err("'return' outside function", s.span));
                 }
-                match v {
-                    Some(v) => self.expr(v)?,
-                    None => {
-                        self.emit(Op::LoadNone)?;
-                    }
-                }
+                self.expr_or_none(v.as_ref())?;
                 self.set_pos(s.span);
                 self.unwind_and_return()?;
             }
@@ -1889,6 +1884,15 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------ expressions
 
+    /// Compiles `e`, or loads `None` in its absence (a slice's missing
+    /// bound, a bare `yield` or `return`).
+    fn expr_or_none(&mut self, e: Option<&'a Expr>) -> CResult<()> {
+        match e {
+            Some(x) => self.expr(x),
+            None => self.emit(Op::LoadNone).map(|_| ()),
+        }
+    }
+
     /// Compiles `e` with its instructions attributed to its span, then
     /// restores the enclosing position (CPython's `SET_LOC` discipline):
     /// the ops a statement emits after visiting an expression (a
@@ -2012,12 +2016,7 @@ impl<'a> Compiler<'a> {
                 self.expr(obj)?;
                 if let ExprKind::Slice(start, stop, step) = &key.kind {
                     for part in [start, stop, step] {
-                        match part {
-                            Some(x) => self.expr(x)?,
-                            None => {
-                                self.emit(Op::LoadNone)?;
-                            }
-                        }
+                        self.expr_or_none(part.as_deref())?;
                     }
                     self.set_pos(e.span);
                     self.emit(Op::SubscrSlice)?;
@@ -2029,12 +2028,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Slice(a, b, c) => {
                 for part in [a, b] {
-                    match part {
-                        Some(x) => self.expr(x)?,
-                        None => {
-                            self.emit(Op::LoadNone)?;
-                        }
-                    }
+                    self.expr_or_none(part.as_deref())?;
                 }
                 match c {
                     Some(x) => {
@@ -2070,12 +2064,7 @@ impl<'a> Compiler<'a> {
                 if !self.in_function() {
                     return Err(err("'yield' outside function", e.span));
                 }
-                match v {
-                    Some(v) => self.expr(v)?,
-                    None => {
-                        self.emit(Op::LoadNone)?;
-                    }
-                }
+                self.expr_or_none(v.as_deref())?;
                 self.set_pos(e.span);
                 self.emit(Op::Yield)?;
             }
