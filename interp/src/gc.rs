@@ -67,7 +67,7 @@ struct VTable {
     drop: unsafe fn(NonNull<Header>),
     bytes: unsafe fn(NonNull<Header>) -> usize,
     /// `Trace::buffer`, or `None` for types without one.
-    buffer: Option<unsafe fn(NonNull<Header>) -> Option<(*const u8, usize)>>,
+    buffer: Option<BufferFn>,
     /// The box's size class (see `Heap::block_layout`).
     class: usize,
 }
@@ -96,6 +96,9 @@ unsafe fn bytes_box<T: Trace>(p: NonNull<Header>) -> usize {
     let b = unsafe { p.cast::<GcBox<T>>().as_ref() };
     std::mem::size_of::<GcBox<T>>() + b.value.extra_bytes()
 }
+
+/// Reads a box's `Trace::buffer`.
+type BufferFn = unsafe fn(NonNull<Header>) -> Option<(*const u8, usize)>;
 
 unsafe fn buffer_box<T: Trace>(p: NonNull<Header>) -> Option<(*const u8, usize)> {
     // SAFETY: as in `trace_box`.

@@ -125,7 +125,6 @@ impl Vm {
     }
 
     /// Sets `exc.__context__` to the exception being handled, breaking any
-
     /// cycle that would create (CPython's `_PyErr_SetObject`).
     fn chain_context(&mut self, exc: Value) {
         let current = self.exc_current;
