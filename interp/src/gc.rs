@@ -242,15 +242,18 @@ impl Tracer<'_> {
         }
     }
 
-    /// Counts `work` marked values; asks whether to stop when enough
-    /// accumulated.
+    /// Counts `work` marked values (or objects); when enough accumulated,
+    /// asks whether to stop and returns whether the collection is being
+    /// abandoned.
     #[inline]
-    pub(crate) fn tick(&mut self, work: usize) {
-        self.until_poll = self.until_poll.saturating_sub(work);
-        if self.until_poll == 0 {
-            self.until_poll = MARK_POLL_EVERY;
-            self.stopped |= (self.stop)();
+    pub(crate) fn tick(&mut self, work: usize) -> bool {
+        if self.until_poll > work {
+            self.until_poll -= work;
+            return false;
         }
+        self.until_poll = MARK_POLL_EVERY;
+        self.stopped |= (self.stop)();
+        self.stopped
     }
 
     /// Whether the caller asked to stop: the collection is being
@@ -476,14 +479,9 @@ impl Heap {
             big_live |= bytes >= RELEASE_APART;
             // A stop seen inside a `trace` shows here at the next poll;
             // meanwhile every `values` returns at once.
-            if tracer.until_poll > 1 {
-                tracer.until_poll -= 1;
-            } else {
-                tracer.tick(1);
-                if tracer.stopped {
-                    self.abandon_marks();
-                    return false;
-                }
+            if tracer.tick(1) {
+                self.abandon_marks();
+                return false;
             }
         }
         if tracer.stopped {

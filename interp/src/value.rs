@@ -212,7 +212,9 @@ impl Tracer<'_> {
             for &v in chunk {
                 self.value(v);
             }
-            self.tick(chunk.len());
+            if self.tick(chunk.len()) {
+                return;
+            }
         }
     }
 }

@@ -282,7 +282,7 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
     let it = vm.get_iter(args[0])?;
     vm.roots.push(it);
     let r: VmResult<_> = (|| {
-        let mut n = 0u64;
+        let mut n = 0usize;
         while let Some(x) = vm.iter_next(it)? {
             acc = match (acc, x) {
                 (Value::Int(a), Value::Int(b)) => match a.checked_add(b) {
@@ -298,7 +298,7 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kwargs<'_>) -> VmResult<Value> {
                 }
             };
             n += 1;
-            if n & 0xffff == 0 {
+            if n % Vm::POLL_EVERY == 0 {
                 vm.poll()?;
             }
         }

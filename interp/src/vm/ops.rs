@@ -689,7 +689,7 @@ impl Vm {
                 self.reserve(total)?;
                 let mut out = String::with_capacity(total);
                 for i in 0..n {
-                    if i % 4096 == 0 {
+                    if i % Self::POLL_EVERY == 0 {
                         if let Err(e) = self.poll() {
                             self.discard(out.into_bytes());
                             return Err(e);
@@ -733,7 +733,7 @@ impl Vm {
             return Ok(());
         }
         for i in 0..n {
-            if i % 1024 == 0 {
+            if i % Self::POLL_EVERY == 0 {
                 self.poll_filling(out)?;
             }
             out.extend_from_slice(items);

@@ -387,7 +387,7 @@ impl Vm {
                 let grown = acc.push(x);
                 self.note_growth(grown);
                 n += 1;
-                if n & 0xfff == 0 {
+                if n % Self::POLL_EVERY == 0 {
                     self.poll()?;
                 }
             }
